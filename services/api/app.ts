@@ -1,0 +1,46 @@
+import express from 'express';
+import helmet from 'helmet';
+import type { Deps } from '../deps';
+import { csrfProtection } from './middleware/csrf';
+import { errorHandler, notFoundHandler } from './middleware/error-handler';
+import { requestContext } from './middleware/request-context';
+import { sessionMiddleware } from './middleware/session';
+import { accountsRoutes } from './routes/accounts';
+import { dashboardApiRoutes } from './routes/dashboard-api';
+import { emailLinksRoutes } from './routes/email-links';
+import { healthRoutes } from './routes/health';
+import { notificationSettingsRoutes } from './routes/notification-settings';
+import { pagesRoutes } from './routes/pages';
+import { stravaAuthRoutes } from './routes/strava-auth';
+import { stravaWebhookRoutes } from './routes/strava-webhook';
+
+/** Body size limit of browser forms and JSON API calls (the webhook has its own, smaller one). */
+const BODY_LIMIT = '64kb';
+
+/**
+ * Builds the Express app from its dependencies. Never listens: the process entry does that, and tests
+ * drive it through supertest. Order matters: machine-to-machine routes (health, Strava's webhook, signed
+ * email links) come before sessions and CSRF; everything after them is browser traffic.
+ */
+export function buildApp(deps: Deps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestContext(deps.logger, deps.metrics));
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } } }));
+  app.use(healthRoutes(deps));
+  app.use(stravaWebhookRoutes(deps));
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(emailLinksRoutes(deps));
+  app.use(sessionMiddleware(deps));
+  app.use(csrfProtection);
+  app.use(stravaAuthRoutes(deps));
+  app.use(accountsRoutes(deps));
+  app.use(notificationSettingsRoutes(deps));
+  app.use(dashboardApiRoutes(deps));
+  app.use(pagesRoutes(deps));
+  app.use(notFoundHandler());
+  app.use(errorHandler());
+  return app;
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { DEV_SESSION_SECRET, DEV_TOKEN_ENCRYPTION_KEY, envSchema } from './schema';
+
+export { envSchema } from './schema';
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  publicUrl: string;
+  secureCookies: boolean;
+  databaseUrl: string;
+  redisUrl: string;
+  smtpUrl: string;
+  mailFrom: string;
+  strava: {
+    baseUrl: string;
+    clientId: string;
+    clientSecret: string;
+    verifyToken: string;
+    backfillDays: number;
+    rawRetentionDays: number;
+  };
+  tokenEncryptionKeys: string;
+  sessionSecret: string;
+  logLevel: string;
+  queuePrefix: string;
+  workerConcurrency: number;
+  dbPoolMax: number;
+  dbStatementTimeoutMs: number;
+  startupTimeoutMs: number;
+  shutdownTimeoutMs: number;
+  metricsEnabled: boolean;
+}
+
+/** Thrown with one readable message naming every bad variable; the process entry prints it and exits 1. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const PRODUCTION_SECRETS = ['STRAVA_CLIENT_ID', 'STRAVA_CLIENT_SECRET', 'TOKEN_ENCRYPTION_KEY', 'SESSION_SECRET'] as const;
+/** Never echoed in error messages. URLs may carry passwords too. */
+const SECRET_NAMES = new Set(['STRAVA_CLIENT_SECRET', 'STRAVA_VERIFY_TOKEN', 'TOKEN_ENCRYPTION_KEY', 'SESSION_SECRET', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);
+
+/**
+ * Parses the environment once, at start. Every variable has a safe local default except the production
+ * secrets, which NODE_ENV=production requires. Throws ConfigError listing every problem at once.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, emptyToUndefined(env[k])]));
+  const parsed = envSchema.safeParse(raw);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    const seen = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0]);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const shown = SECRET_NAMES.has(name) ? 'value hidden' : `got ${JSON.stringify(raw[name])}`;
+      problems.push(`  ${name}: ${issue.message} (${shown})`);
+    }
+  }
+  const e = parsed.success ? parsed.data : undefined;
+  if (raw.NODE_ENV === 'production') {
+    for (const name of PRODUCTION_SECRETS) {
+      if (raw[name] === undefined) problems.push(`  ${name}: required when NODE_ENV=production`);
+    }
+    if (raw.STRAVA_VERIFY_TOKEN === undefined) problems.push('  STRAVA_VERIFY_TOKEN: required when NODE_ENV=production');
+  }
+  if (problems.length > 0 || !e) {
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}\nSee README.md "Configuration" or .env.example.`);
+  }
+  return toConfig(e);
+}
+
+function toConfig(e: z.output<typeof envSchema>): Config {
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+    secureCookies: e.PUBLIC_URL.startsWith('https://'),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    strava: {
+      baseUrl: e.STRAVA_BASE_URL.replace(/\/+$/, ''),
+      // Development defaults match the built-in emulator's registered app.
+      clientId: e.STRAVA_CLIENT_ID ?? '1000',
+      clientSecret: e.STRAVA_CLIENT_SECRET ?? 'emulator-client-secret',
+      verifyToken: e.STRAVA_VERIFY_TOKEN,
+      backfillDays: e.STRAVA_BACKFILL_DAYS,
+      rawRetentionDays: e.STRAVA_RAW_RETENTION_DAYS,
+    },
+    tokenEncryptionKeys: e.TOKEN_ENCRYPTION_KEY ?? DEV_TOKEN_ENCRYPTION_KEY,
+    sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    logLevel: e.LOG_LEVEL,
+    queuePrefix: e.QUEUE_PREFIX,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    dbPoolMax: e.DB_POOL_MAX,
+    dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    startupTimeoutMs: e.STARTUP_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    metricsEnabled: e.METRICS_ENABLED,
+  };
+}
+
+function emptyToUndefined(v: string | undefined): string | undefined {
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}

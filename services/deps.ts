@@ -1,0 +1,22 @@
+import type { Redis } from 'ioredis';
+import type { Db } from '../db/pool';
+import type { Enqueuer } from '../workers/queues';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics';
+
+/**
+ * Everything a route or a job needs, built once in the process entry and passed as an argument: the
+ * whole "DI container". Tests build their own with a private database and queue prefix.
+ */
+export interface Deps {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  /** Producer connection (fails fast); workers get their own blocking connections. */
+  redis: Redis;
+  queues: Enqueuer;
+  metrics: Metrics;
+  /** Milliseconds since the epoch; injected so tests and the emulator can move time. */
+  clock: () => number;
+}

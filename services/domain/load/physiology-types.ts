@@ -1,0 +1,71 @@
+/** Athlete physiology as entered, as observed, and as resolved for the load engine. */
+
+export type PhysiologySource = 'entered' | 'estimated' | 'default';
+export type Sex = 'male' | 'female' | 'unknown';
+
+/** A heart-rate zone in bpm; `maxBpm` null = open-ended top zone (Strava sends -1). */
+export interface HrZone {
+  minBpm: number;
+  maxBpm: number | null;
+}
+
+/** What the athlete entered (or imported from Strava, such as their HR zones). Anything may be missing. */
+export interface EnteredPhysiology {
+  hrMaxBpm?: number | null;
+  hrRestBpm?: number | null;
+  lthrBpm?: number | null;
+  ftpW?: number | null;
+  /** Functional threshold pace, seconds per kilometre. */
+  thresholdPaceSPerKm?: number | null;
+  sex?: 'male' | 'female' | null;
+  birthYear?: number | null;
+  hrZones?: HrZone[] | null;
+}
+
+/** Values observed in the athlete's own data, computed by workers and passed in as plain numbers. */
+export interface PhysiologyObservations {
+  /** Highest artefact-filtered HR over the last 12 months (see maxHrOverLast12Months). */
+  maxHrLast12MonthsBpm?: number | null;
+  /** Resting HR from a wearable, when one is connected. */
+  restingHrBpm?: number | null;
+  /** Average HR of the last 20 min of a 30-min solo time trial (Friel). */
+  lthrFromTestBpm?: number | null;
+  /** Best 20-minute mean power over the last 6-12 weeks. */
+  best20MinPowerW?: number | null;
+  /** Best pace held for ~45-60 min, seconds per kilometre. */
+  bestThresholdPaceSPerKm?: number | null;
+}
+
+export type PhysiologyKey =
+  | 'hrMaxBpm'
+  | 'hrRestBpm'
+  | 'lthrBpm'
+  | 'ftpW'
+  | 'thresholdPaceSPerKm'
+  | 'sex'
+  | 'birthYear'
+  | 'hrZones';
+
+export interface ResolvedValue<T> {
+  value: T;
+  source: PhysiologySource;
+  /** Plain words for the source: "you entered", "estimated from your data", "default". */
+  label: string;
+  /** How the value was obtained, e.g. "Tanaka: 208 - 0.7 x age 40". */
+  basis: string;
+}
+
+export interface ResolvedPhysiology {
+  hrMaxBpm: ResolvedValue<number>;
+  hrRestBpm: ResolvedValue<number>;
+  lthrBpm: ResolvedValue<number>;
+  /** Null when neither entered nor estimable: power TSS is then skipped (no meaningful default). */
+  ftpW: ResolvedValue<number> | null;
+  /** Null when neither entered nor estimable: running stress is then skipped. */
+  thresholdPaceSPerKm: ResolvedValue<number> | null;
+  sex: ResolvedValue<Sex>;
+  birthYear: ResolvedValue<number> | null;
+  hrZones: ResolvedValue<HrZone[]>;
+  /** Entered values that were ignored as implausible, in plain words. */
+  notes: string[];
+}

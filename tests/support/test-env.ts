@@ -1,0 +1,16 @@
+/** Where the test suite finds PostgreSQL and Redis (override with TEST_PG_URL / TEST_REDIS_URL). */
+export const TEMPLATE_DB = 'kwtest_template';
+
+export function adminUrl(): string {
+  return process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+export function databaseUrl(name: string): string {
+  const u = new URL(adminUrl());
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export function redisUrl(): string {
+  return process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+}

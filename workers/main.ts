@@ -1,0 +1,95 @@
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import path from 'node:path';
+import type { Deps } from '../services/deps';
+import { PermanentJobError, RateLimitWaitError } from '../services/errors';
+import { JOBS, QUEUE_NAMES, REPEATABLE_JOBS, type JobName, type QueueName } from './catalogue';
+import type { JobContext, JobRunner } from './job-context';
+import { createRedis } from './redis';
+
+export interface WorkerHandle {
+  /** Stops taking jobs, waits for in-flight ones (bounded by the caller), closes connections. */
+  close(): Promise<void>;
+}
+
+/** Loads `workers/jobs/<name>.ts` once; the file name is the job name. */
+export function loadJobRunner(name: JobName): JobRunner<JobName> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(path.join(__dirname, 'jobs', name)) as { run?: JobRunner<JobName> };
+  if (typeof mod.run !== 'function') throw new Error(`workers/jobs/${name}.ts does not export run()`);
+  return mod.run;
+}
+
+/**
+ * Starts one BullMQ Worker per queue in this process. Any number of processes may do this at once:
+ * BullMQ hands each job to one of them, and every job is idempotent.
+ */
+export async function startWorkers(deps: Deps, queues: readonly QueueName[] = QUEUE_NAMES): Promise<WorkerHandle> {
+  const runners = new Map<JobName, JobRunner<JobName>>();
+  const workers = queues.map((queueName) => {
+    const connection = createRedis(deps.config.redisUrl, deps.logger, 'worker');
+    const worker = new Worker(queueName, (job, token) => dispatch(job, token, deps, runners), {
+      connection,
+      prefix: deps.config.queuePrefix,
+      concurrency: deps.config.workerConcurrency,
+      autorun: true,
+    });
+    worker.on('error', (err) => deps.logger.warn({ err: err.message, queue: queueName }, 'worker error'));
+    return { worker, connection };
+  });
+  await scheduleRepeatableJobs(deps, queues);
+  return {
+    async close() {
+      await Promise.all(workers.map(({ worker }) => worker.close()));
+      await Promise.all(workers.map(({ connection }) => connection.quit().catch(() => connection.disconnect())));
+    },
+  };
+}
+
+async function dispatch(job: Job, token: string | undefined, deps: Deps, runners: Map<JobName, JobRunner<JobName>>) {
+  const name = job.name as JobName;
+  const spec = JOBS[name];
+  if (!spec) throw new UnrecoverableError(`unknown job ${job.name}`);
+  const parsed = spec.schema.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${name}: ${parsed.error.message}`);
+  let runner = runners.get(name);
+  if (!runner) {
+    runner = loadJobRunner(name);
+    runners.set(name, runner);
+  }
+  const ctx: JobContext = {
+    jobId: job.id ?? '',
+    attemptsMade: job.attemptsMade,
+    log: deps.logger.child({ jobId: job.id, job: name }),
+  };
+  const stopTimer = deps.metrics.jobDuration.startTimer({ name });
+  try {
+    await runner(parsed.data as never, deps, ctx);
+    deps.metrics.jobOutcomes.inc({ name, outcome: 'completed' });
+  } catch (err) {
+    deps.metrics.jobOutcomes.inc({ name, outcome: outcomeOf(err) });
+    if (err instanceof RateLimitWaitError) {
+      // Wait for the next window without spending an attempt (BullMQ's manual delay pattern).
+      await job.moveToDelayed(Math.max(err.retryAtMs, Date.now() + 1000), token);
+      throw new DelayedError();
+    }
+    if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
+    ctx.log.warn({ err: (err as Error).message, attempt: job.attemptsMade + 1 }, 'job failed; will retry');
+    throw err;
+  } finally {
+    stopTimer();
+  }
+}
+
+function outcomeOf(err: unknown): string {
+  if (err instanceof RateLimitWaitError) return 'rate_limited';
+  if (err instanceof PermanentJobError) return 'gave_up';
+  return 'failed';
+}
+
+async function scheduleRepeatableJobs(deps: Deps, queues: readonly QueueName[]): Promise<void> {
+  for (const { name, everyMs } of REPEATABLE_JOBS) {
+    const spec = JOBS[name];
+    if (!queues.includes(spec.queue)) continue;
+    await deps.queues.queue(spec.queue).upsertJobScheduler(name, { every: everyMs }, { name, data: {} });
+  }
+}

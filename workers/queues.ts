@@ -1,0 +1,47 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { DEFAULT_JOB_OPTIONS, JOBS, QUEUE_NAMES, type JobInput, type JobName, type QueueName } from './catalogue';
+
+export interface Enqueuer {
+  /** Validates the payload and adds the job under its deterministic id (a duplicate add is a no-op). */
+  enqueue<N extends JobName>(name: N, data: JobInput<N>, opts?: Partial<JobsOptions>): Promise<string>;
+  queue(name: QueueName): Queue;
+  close(): Promise<void>;
+}
+
+/**
+ * The only place that creates BullMQ queues. `prefix` isolates installs and test files sharing a Redis.
+ * Payloads carry ids only, never tokens or personal data (nothing secret reaches Redis).
+ */
+export function createEnqueuer(connection: Redis, prefix: string): Enqueuer {
+  const queues = new Map<QueueName, Queue>();
+  const queue = (name: QueueName): Queue => {
+    let q = queues.get(name);
+    if (!q) {
+      q = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      q.on('error', () => undefined); // connection errors surface through readyz, not as crashes
+      queues.set(name, q);
+    }
+    return q;
+  };
+  return {
+    queue,
+    async enqueue(name, data, opts) {
+      const spec = JOBS[name];
+      const parsed = spec.schema.parse(data) as never;
+      const jobId = (spec.jobId as (d: unknown) => string)(parsed);
+      const job = await queue(spec.queue).add(name, parsed, {
+        jobId,
+        ...(spec.priority ? { priority: spec.priority } : {}),
+        ...('attempts' in spec ? { attempts: spec.attempts } : {}),
+        ...opts,
+      });
+      return job.id ?? jobId;
+    },
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+    },
+  };
+}
+
+export { QUEUE_NAMES };
