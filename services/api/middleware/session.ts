@@ -14,7 +14,6 @@ declare module 'express-session' {
     oauthState?: { value: string; expiresAtMs: number; returnTo?: string };
     /** An invite the visitor opened before signing in. */
     pendingInviteToken?: string;
-    csrfToken?: string;
   }
 }
 

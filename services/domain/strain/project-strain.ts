@@ -89,7 +89,12 @@ function usableSessions(sessions: readonly StrainSession[], nowMs: number): Stra
     .sort((a, b) => a.startMs - b.startMs);
 }
 
-function projectArea(area: BodyArea, sessions: readonly StrainSession[], nowMs: number, rbe: boolean): AreaStrain {
+function projectArea(
+  area: BodyArea,
+  sessions: readonly StrainSession[],
+  nowMs: number,
+  rbe: boolean,
+): AreaStrain {
   const t = STRAIN_STATE_THRESHOLDS;
   const bouts: number[] = [];
   let sorenessNow = 0;
@@ -115,14 +120,24 @@ function projectArea(area: BodyArea, sessions: readonly StrainSession[], nowMs: 
   const state = classifyStrain(sorenessNow / baselineSoreness, strainIndex);
   const protectionNow = rbe ? repeatedBoutProtection(bouts, nowMs + 1) : 0;
   const label = BODY_AREA_LABELS[area];
-  return { area, label, sorenessNow, sorenessProjected, fatigueNow, baselineSoreness, strainIndex, state, repeatedBoutProtection: protectionNow };
+  return {
+    area,
+    label,
+    sorenessNow,
+    sorenessProjected,
+    fatigueNow,
+    baselineSoreness,
+    strainIndex,
+    state,
+    repeatedBoutProtection: protectionNow,
+  };
 }
 
 /**
  * Per-area soreness now and `projectionHorizonH` ahead, residual fatigue, baseline, strain index and state.
  *
  * Pass the athlete's sessions from at least the last 9 weeks (repeated-bout look-back; the baseline uses 28
- * days, soreness is negligible after ~7). Older or duplicate-free order does not matter; sessions starting after
+ * days, soreness is negligible after ~7). Order does not matter; sessions starting after
  * `nowMs` are ignored. Never throws; malformed sessions are skipped and counted.
  */
 export function projectAreaStrain(
