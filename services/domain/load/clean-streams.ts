@@ -3,18 +3,20 @@
  * each, and counts every problem it fixed. Never throws; garbage in gives fewer valid samples, not errors.
  */
 import type { ActivityStreams } from '../activity';
-import { FOOT_SPORTS, MINETTI_GRADE_LIMIT } from './constants';
+import {
+  cleanGrade,
+  cleanHr,
+  cleanPower,
+  cleanSpeed,
+  FOOT_SPEED_MAX_MPS,
+  OTHER_SPEED_MAX_MPS,
+  type Selection,
+} from './clean-channels';
+import { FOOT_SPORTS } from './constants';
 import type { CleaningKind, CleaningReport } from './types';
 
-/** Limits: outside these a sample is an artefact, not physiology. */
-export const HR_MIN_BPM = 25;
-export const HR_MAX_BPM = 250;
-/** A single sample this far above (or below) both neighbours is an optical/strap spike. */
-export const HR_SPIKE_BPM = 25;
-export const POWER_MAX_W = 2500;
-/** Absurd speeds: faster than any human on foot / on a bike. */
-export const FOOT_SPEED_MAX_MPS = 12;
-export const OTHER_SPEED_MAX_MPS = 40;
+export { HR_MAX_BPM, HR_MIN_BPM, POWER_MAX_W } from './clean-channels';
+
 /** A time step longer than this is a recording gap; the sample is credited NOMINAL_SAMPLE_S only. */
 export const MAX_SAMPLE_GAP_S = 10;
 export const NOMINAL_SAMPLE_S = 1;
@@ -60,12 +62,6 @@ function arrayOf(streams: ActivityStreams, key: (typeof CHANNELS)[number]): unkn
   return Array.isArray(value) && value.length > 0 ? (value as unknown[]) : null;
 }
 
-interface Selection {
-  index: Int32Array;
-  dtS: Float64Array;
-  length: number;
-}
-
 /** Keeps samples whose time moves forward and that are not paused; credits each its time step. */
 function selectSamples(streams: ActivityStreams, n: number, counts: Record<CleaningKind, number>): Selection {
   const time = arrayOf(streams, 'timeS');
@@ -99,82 +95,6 @@ function selectSamples(streams: ActivityStreams, n: number, counts: Record<Clean
     kept++;
   }
   return { index, dtS: dtS.subarray(0, kept), length: kept };
-}
-
-function cleanHr(raw: unknown[], sel: Selection, counts: Record<CleaningKind, number>): Float64Array {
-  const out = new Float64Array(sel.length);
-  for (let k = 0; k < sel.length; k++) {
-    const v = raw[sel.index[k]!];
-    if (typeof v !== 'number' || !Number.isFinite(v)) counts.hrNonFinite++;
-    else if (v === 0) counts.hrZero++;
-    else if (v < HR_MIN_BPM || v > HR_MAX_BPM) counts.hrOutOfRange++;
-    else {
-      out[k] = v;
-      continue;
-    }
-    out[k] = Number.NaN;
-  }
-  removeHrSpikes(out, counts);
-  return out;
-}
-
-/** Isolated one-sample spikes: far from both neighbours in the same direction. Sustained changes stay. */
-function removeHrSpikes(hr: Float64Array, counts: Record<CleaningKind, number>): void {
-  let prev = hr[0]!;
-  for (let k = 1; k < hr.length - 1; k++) {
-    const cur = hr[k]!;
-    const next = hr[k + 1]!;
-    const up = cur - prev > HR_SPIKE_BPM && cur - next > HR_SPIKE_BPM;
-    const down = prev - cur > HR_SPIKE_BPM && next - cur > HR_SPIKE_BPM;
-    prev = cur;
-    if (up || down) {
-      hr[k] = Number.NaN;
-      counts.hrSpike++;
-    }
-  }
-}
-
-function cleanPower(raw: unknown[], sel: Selection, counts: Record<CleaningKind, number>): Float64Array {
-  const out = new Float64Array(sel.length);
-  for (let k = 0; k < sel.length; k++) {
-    const v = raw[sel.index[k]!];
-    if (typeof v !== 'number' || !Number.isFinite(v)) counts.powerNonFinite++;
-    else if (v < 0) counts.powerNegative++;
-    else if (v > POWER_MAX_W) counts.powerAbsurd++;
-    else {
-      out[k] = v;
-      continue;
-    }
-    out[k] = Number.NaN;
-  }
-  return out;
-}
-
-function cleanSpeed(raw: unknown[], sel: Selection, maxMps: number, counts: Record<CleaningKind, number>) {
-  const out = new Float64Array(sel.length);
-  for (let k = 0; k < sel.length; k++) {
-    const v = raw[sel.index[k]!];
-    const ok = typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= maxMps;
-    if (!ok) counts.speedInvalid++;
-    out[k] = ok ? v : Number.NaN;
-  }
-  return out;
-}
-
-function cleanGrade(raw: unknown[], sel: Selection, counts: Record<CleaningKind, number>): Float64Array {
-  const out = new Float64Array(sel.length);
-  for (let k = 0; k < sel.length; k++) {
-    const v = raw[sel.index[k]!];
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      counts.gradeInvalid++;
-      out[k] = Number.NaN;
-      continue;
-    }
-    const frac = v / 100;
-    if (Math.abs(frac) > MINETTI_GRADE_LIMIT) counts.gradeClamped++;
-    out[k] = Math.max(-MINETTI_GRADE_LIMIT, Math.min(MINETTI_GRADE_LIMIT, frac));
-  }
-  return out;
 }
 
 /** Shortest common length; records the lengths when they disagree. */

@@ -37,7 +37,8 @@ export const METHOD_EXPLANATIONS: Readonly<Record<LoadMethod, { label: string; e
   },
   duration: {
     label: 'Duration only',
-    explanation: 'Only the duration was known, so we assumed a typical effort for this sport. Treat it as a rough guess.',
+    explanation:
+      'Only the duration was known, so we assumed a typical effort for this sport. Treat it as a rough guess.',
   },
 };
 
@@ -54,14 +55,16 @@ export const METRIC_EXPLANATIONS = {
   timeInHrZones: 'Minutes spent in each of your heart-rate zones.',
   normalizedPower: 'The steady power that would have cost you the same as this ride’s ups and downs.',
   intensityFactor: 'How hard the ride was compared with your FTP (1.0 = at FTP).',
-  gradeAdjustedSpeed: 'Your speed as if the route had been flat, using the energy cost of running up and down hills.',
+  gradeAdjustedSpeed:
+    'Your speed as if the route had been flat, using the energy cost of running up and down hills.',
   ctl: 'Fitness: your average daily load over roughly the last six weeks.',
   atl: 'Fatigue: your average daily load over roughly the last week.',
   tsb: 'Form: fitness minus fatigue as you start the day. Negative means you are carrying fatigue.',
   rampRate: 'How much your fitness number changed over the last 7 days.',
   loadSpikeRatio:
     'Your recent week compared with your usual load (1.0 = as usual). A descriptive indicator of a load spike, not an injury prediction.',
-  monotony: 'How similar your days were over the last week. Above 2 means little variation between hard and easy days.',
+  monotony:
+    'How similar your days were over the last week. Above 2 means little variation between hard and easy days.',
   strain: 'Weekly load multiplied by monotony: high when you train a lot with little variation.',
   calibrating: 'We have less than six weeks of your history, so fitness and form are still settling.',
   recoveryWindow: 'How long a session like this usually takes to recover from.',
@@ -91,7 +94,8 @@ export const FALLBACK_EXPLANATIONS: Readonly<Record<FallbackCode, string>> = {
   noHrStream: 'The activity has no second-by-second heart rate.',
   hrMostlyInvalid: 'Most of the heart-rate data was missing or implausible.',
   noAverageHr: 'The activity has no average heart rate.',
-  implausibleHr: 'Your heart-rate settings are inconsistent (threshold must lie between resting and maximum).',
+  implausibleHr:
+    'Your heart-rate settings are inconsistent (threshold must lie between resting and maximum).',
   implausibleTrimp: 'The heart-rate result was implausibly high and was discarded.',
   noRpe: 'No effort rating was entered.',
   rpeOutOfRange: 'The effort rating was outside 1-10.',

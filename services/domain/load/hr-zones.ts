@@ -7,7 +7,10 @@ import type { HrZone } from './physiology-types';
 export function zonesFromLthr(lthrBpm: number): HrZone[] {
   return LTHR_ZONE_STARTS.map((start, i) => {
     const next = LTHR_ZONE_STARTS[i + 1];
-    return { minBpm: Math.round(start * lthrBpm), maxBpm: next === undefined ? null : Math.round(next * lthrBpm) };
+    return {
+      minBpm: Math.round(start * lthrBpm),
+      maxBpm: next === undefined ? null : Math.round(next * lthrBpm),
+    };
   });
 }
 

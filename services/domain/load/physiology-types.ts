@@ -37,14 +37,7 @@ export interface PhysiologyObservations {
 }
 
 export type PhysiologyKey =
-  | 'hrMaxBpm'
-  | 'hrRestBpm'
-  | 'lthrBpm'
-  | 'ftpW'
-  | 'thresholdPaceSPerKm'
-  | 'sex'
-  | 'birthYear'
-  | 'hrZones';
+  'hrMaxBpm' | 'hrRestBpm' | 'lthrBpm' | 'ftpW' | 'thresholdPaceSPerKm' | 'sex' | 'birthYear' | 'hrZones';
 
 export interface ResolvedValue<T> {
   value: T;

@@ -43,7 +43,8 @@ function given(x: unknown): boolean {
 }
 
 function resolveHrMax(e: EnteredPhysiology, o: PhysiologyObservations, age: number | null, notes: string[]) {
-  if (inRange(e.hrMaxBpm, PLAUSIBLE_RANGES.hrMaxBpm)) return resolved(e.hrMaxBpm, 'entered', 'entered maximum HR');
+  if (inRange(e.hrMaxBpm, PLAUSIBLE_RANGES.hrMaxBpm))
+    return resolved(e.hrMaxBpm, 'entered', 'entered maximum HR');
   if (given(e.hrMaxBpm)) notes.push(`Ignored entered maximum heart rate ${String(e.hrMaxBpm)}: implausible.`);
   if (inRange(o.maxHrLast12MonthsBpm, PLAUSIBLE_RANGES.hrMaxBpm)) {
     return resolved(o.maxHrLast12MonthsBpm, 'estimated', 'highest heart rate held 5 s in the last 12 months');
@@ -56,10 +57,15 @@ function resolveHrMax(e: EnteredPhysiology, o: PhysiologyObservations, age: numb
 }
 
 function resolveHrRest(e: EnteredPhysiology, o: PhysiologyObservations, hrMaxBpm: number, notes: string[]) {
-  const range: [number, number] = [PLAUSIBLE_RANGES.hrRestBpm[0], Math.min(PLAUSIBLE_RANGES.hrRestBpm[1], hrMaxBpm - 10)];
+  const range: [number, number] = [
+    PLAUSIBLE_RANGES.hrRestBpm[0],
+    Math.min(PLAUSIBLE_RANGES.hrRestBpm[1], hrMaxBpm - 10),
+  ];
   if (inRange(e.hrRestBpm, range)) return resolved(e.hrRestBpm, 'entered', 'entered resting HR');
-  if (given(e.hrRestBpm)) notes.push(`Ignored entered resting heart rate ${String(e.hrRestBpm)}: implausible.`);
-  if (inRange(o.restingHrBpm, range)) return resolved(o.restingHrBpm, 'estimated', 'resting HR from your wearable');
+  if (given(e.hrRestBpm))
+    notes.push(`Ignored entered resting heart rate ${String(e.hrRestBpm)}: implausible.`);
+  if (inRange(o.restingHrBpm, range))
+    return resolved(o.restingHrBpm, 'estimated', 'resting HR from your wearable');
   return resolved(DEFAULT_HR_REST_BPM, 'default', 'default resting HR');
 }
 
@@ -72,8 +78,10 @@ function resolveLthr(
 ): ResolvedValue<number> {
   const range: [number, number] = [rest.value + 1, max.value];
   if (inRange(e.lthrBpm, range)) return resolved(e.lthrBpm, 'entered', 'entered threshold HR');
-  if (given(e.lthrBpm)) notes.push(`Ignored entered threshold heart rate ${String(e.lthrBpm)}: not between resting and maximum.`);
-  if (inRange(o.lthrFromTestBpm, range)) return resolved(o.lthrFromTestBpm, 'estimated', 'threshold HR from a test effort');
+  if (given(e.lthrBpm))
+    notes.push(`Ignored entered threshold heart rate ${String(e.lthrBpm)}: not between resting and maximum.`);
+  if (inRange(o.lthrFromTestBpm, range))
+    return resolved(o.lthrFromTestBpm, 'estimated', 'threshold HR from a test effort');
   const bpm = Math.round(rest.value + LTHR_HRR_FRACTION * (max.value - rest.value));
   const source = max.source === 'default' && rest.source === 'default' ? 'default' : 'estimated';
   return resolved(bpm, source, 'resting HR + 0.85 x (maximum - resting)');
@@ -84,15 +92,21 @@ function resolveFtp(e: EnteredPhysiology, o: PhysiologyObservations, notes: stri
   if (given(e.ftpW)) notes.push(`Ignored entered FTP ${String(e.ftpW)}: implausible.`);
   const best = o.best20MinPowerW;
   if (typeof best === 'number' && inRange(best * FTP_FROM_BEST_20_MIN_FACTOR, PLAUSIBLE_RANGES.ftpW)) {
-    return resolved(Math.round(best * FTP_FROM_BEST_20_MIN_FACTOR), 'estimated', '0.95 x best 20-minute power');
+    return resolved(
+      Math.round(best * FTP_FROM_BEST_20_MIN_FACTOR),
+      'estimated',
+      '0.95 x best 20-minute power',
+    );
   }
   return null;
 }
 
 function resolvePace(e: EnteredPhysiology, o: PhysiologyObservations, notes: string[]) {
   const range = PLAUSIBLE_RANGES.thresholdPaceSPerKm;
-  if (inRange(e.thresholdPaceSPerKm, range)) return resolved(e.thresholdPaceSPerKm, 'entered', 'entered threshold pace');
-  if (given(e.thresholdPaceSPerKm)) notes.push(`Ignored entered threshold pace ${String(e.thresholdPaceSPerKm)}: implausible.`);
+  if (inRange(e.thresholdPaceSPerKm, range))
+    return resolved(e.thresholdPaceSPerKm, 'entered', 'entered threshold pace');
+  if (given(e.thresholdPaceSPerKm))
+    notes.push(`Ignored entered threshold pace ${String(e.thresholdPaceSPerKm)}: implausible.`);
   if (inRange(o.bestThresholdPaceSPerKm, range)) {
     return resolved(o.bestThresholdPaceSPerKm, 'estimated', 'best pace held for 45-60 minutes');
   }
@@ -102,7 +116,9 @@ function resolvePace(e: EnteredPhysiology, o: PhysiologyObservations, notes: str
 /** Strava-style zones are usable when there are at least two, with finite, strictly rising lower bounds. */
 function usableZones(zones: unknown): zones is HrZone[] {
   if (!Array.isArray(zones) || zones.length < 2) return false;
-  const mins = zones.map((z: unknown) => (typeof z === 'object' && z !== null ? (z as HrZone).minBpm : Number.NaN));
+  const mins = zones.map((z: unknown) =>
+    typeof z === 'object' && z !== null ? (z as HrZone).minBpm : Number.NaN,
+  );
   return mins.every((m, i) => Number.isFinite(m) && (i === 0 || m > mins[i - 1]!));
 }
 
@@ -135,7 +151,8 @@ export function resolvePhysiology(
 ): ResolvedPhysiology {
   const notes: string[] = [];
   const age = ageFrom(entered.birthYear, todayLocalDate);
-  if (given(entered.birthYear) && age === null) notes.push(`Ignored birth year ${String(entered.birthYear)}: implausible.`);
+  if (given(entered.birthYear) && age === null)
+    notes.push(`Ignored birth year ${String(entered.birthYear)}: implausible.`);
   const hrMaxBpm = resolveHrMax(entered, observations, age, notes);
   const hrRestBpm = resolveHrRest(entered, observations, hrMaxBpm.value, notes);
   const lthrBpm = resolveLthr(entered, observations, hrMaxBpm, hrRestBpm, notes);

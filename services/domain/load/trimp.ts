@@ -23,7 +23,9 @@ export interface TrimpConstants {
 
 /** Banister constants for a sex; unknown sex gets the male constants (pinned convention). */
 export function trimpConstants(sex: Sex): TrimpConstants {
-  return sex === 'female' ? { ...TRIMP_CONSTANTS.female, sexUsed: 'female' } : { ...TRIMP_CONSTANTS.male, sexUsed: 'male' };
+  return sex === 'female'
+    ? { ...TRIMP_CONSTANTS.female, sexUsed: 'female' }
+    : { ...TRIMP_CONSTANTS.male, sexUsed: 'male' };
 }
 
 /** True when the values allow HR maths: finite, rest < LTHR <= max. */

@@ -61,21 +61,36 @@ function toCleanArray(
 }
 
 function fromGradeStream(raw: readonly unknown[], n: number, notes: StrainNote[]): Float64Array | null {
-  const finite = toCleanArray(raw, n, Infinity);
-  const { values, bad } = toCleanArray(raw, n, MAX_PLAUSIBLE_GRADE_PCT);
-  const absurd = bad - finite.bad;
-  if (bad > n * MAX_BAD_FRACTION || !fillGaps(values)) {
+  const values = new Float64Array(n);
+  let missing = 0;
+  let absurd = 0;
+  let stepSumPct = 0;
+  let steps = 0;
+  let prev = NaN;
+  for (let i = 0; i < n; i++) {
+    const v = raw[i];
+    if (typeof v !== 'number' || !Number.isFinite(v)) missing++;
+    else if (Math.abs(v) > MAX_PLAUSIBLE_GRADE_PCT) absurd++;
+    else {
+      values[i] = v;
+      if (!Number.isNaN(prev)) {
+        stepSumPct += Math.abs(v - prev);
+        steps++;
+      }
+      prev = v;
+      continue;
+    }
+    values[i] = NaN;
+    prev = NaN;
+  }
+  const bad = missing + absurd;
+  const jumpy = steps > 0 && stepSumPct / steps > MAX_MEAN_GRADE_STEP_PCT;
+  if (bad > n * MAX_BAD_FRACTION || jumpy || (bad > 0 && !fillGaps(values))) {
     notes.push({ code: 'grade-stream-noisy', count: bad });
     return null;
   }
-  let stepSum = 0;
-  for (let i = 1; i < n; i++) stepSum += Math.abs(values[i]! - values[i - 1]!);
-  if (n > 1 && stepSum / (n - 1) > MAX_MEAN_GRADE_STEP_PCT) {
-    notes.push({ code: 'grade-stream-noisy' });
-    return null;
-  }
   if (absurd > 0) notes.push({ code: 'absurd-grade-dropped', count: absurd });
-  if (finite.bad > 0) notes.push({ code: 'grade-gaps-filled', count: finite.bad });
+  if (missing > 0) notes.push({ code: 'grade-gaps-filled', count: missing });
   return values;
 }
 
@@ -84,7 +99,7 @@ function distanceSeries(streams: ActivityStreams, n: number): Float64Array | nul
   const dist = usableStream(streams.distanceM, n);
   if (dist) {
     const { values, bad } = toCleanArray(dist, n, Infinity);
-    return bad <= n * MAX_BAD_FRACTION && fillGaps(values) ? values : null;
+    return bad <= n * MAX_BAD_FRACTION && (bad === 0 || fillGaps(values)) ? values : null;
   }
   const speed = usableStream(streams.velocityMps, n);
   const time = usableStream(streams.timeS, n);

@@ -83,8 +83,9 @@ export function classifyStrain(currentIndex: number, projectedIndex: number): St
 const finiteLoad = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
 
 function usableSessions(sessions: readonly StrainSession[], nowMs: number): StrainSession[] {
-  if (!Array.isArray(sessions)) return [];
-  return sessions
+  // Callers outside TypeScript may pass anything; the cast undoes Array.isArray's `any[]` narrowing.
+  const list = Array.isArray(sessions) ? (sessions as readonly StrainSession[]) : [];
+  return list
     .filter((s) => s && Number.isFinite(s.startMs) && s.startMs <= nowMs && s.areaLoads && s.eccentricLoads)
     .sort((a, b) => a.startMs - b.startMs);
 }

@@ -13,17 +13,24 @@ const MAX_SAMPLE_GAP_S = 30;
 /** Minetti's polynomials were fitted on -45 % ... +45 %. */
 const MINETTI_LIMIT = 0.45;
 
+/** Minetti et al. 2002 polynomials, highest power first: Cr(i) running, Cw(i) walking, J/kg/m. */
+const MINETTI_COEFFICIENTS = {
+  run: [155.4, -30.4, -43.3, 46.3, 19.5, 3.6],
+  walk: [280.5, -58.7, -76.8, 51.9, 19.6, 2.5],
+} as const;
+
+function costRatio(c: readonly number[], gradePct: number): number {
+  const i = Math.max(-MINETTI_LIMIT, Math.min(MINETTI_LIMIT, gradePct / 100));
+  return (((((c[0]! * i + c[1]!) * i + c[2]!) * i + c[3]!) * i + c[4]!) * i + c[5]!) / c[5]!;
+}
+
 /**
- * Energy cost per metre at gradient i (fraction) relative to the flat: Cr(i)/Cr(0) for running, Cw(i)/Cw(0) for
- * walking (Minetti et al. 2002, J Appl Physiol 93:1039). Gradient is clamped to ±45 %.
+ * Energy cost per metre at a gradient (percent) relative to the flat: Cr(i)/Cr(0) for running, Cw(i)/Cw(0) for
+ * walking (Minetti et al. 2002, J Appl Physiol 93:1039). Gradient is clamped to ±45 %; 1 for gait 'none'.
  */
 export function minettiCostRatio(gait: Gait, gradePct: number): number {
   if (gait === 'none' || !Number.isFinite(gradePct)) return 1;
-  const i = Math.max(-MINETTI_LIMIT, Math.min(MINETTI_LIMIT, gradePct / 100));
-  if (gait === 'run') {
-    return (((((155.4 * i - 30.4) * i - 43.3) * i + 46.3) * i + 19.5) * i + 3.6) / 3.6;
-  }
-  return (((((280.5 * i - 58.7) * i - 76.8) * i + 51.9) * i + 19.6) * i + 2.5) / 2.5;
+  return costRatio(MINETTI_COEFFICIENTS[gait], gradePct);
 }
 
 function externalWeights(raw: ArrayLike<number>, n: number, notes: StrainNote[]): Float64Array | null {
@@ -63,15 +70,16 @@ export function buildSampleWeights(
   if (given) return given;
   const time = usableStream(streams.timeS, n);
   const moving = usableStream(streams.moving, n);
+  const coefficients = gradePct && gait !== 'none' ? MINETTI_COEFFICIENTS[gait] : null;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let dtS = 1;
-    if (time) {
-      const next = i + 1 < n ? Number(time[i + 1]) - Number(time[i]) : 1;
-      dtS = Number.isFinite(next) && next > 0 ? Math.min(next, MAX_SAMPLE_GAP_S) : 0;
+    if (time && i + 1 < n) {
+      const gapS = (time[i + 1] as number) - (time[i] as number);
+      dtS = gapS > 0 ? Math.min(gapS, MAX_SAMPLE_GAP_S) : 0; // NaN and non-numbers fail `> 0`
     }
     if (moving && moving[i] === false) dtS = 0;
-    out[i] = gradePct ? dtS * minettiCostRatio(gait, gradePct[i]!) : dtS;
+    out[i] = coefficients && dtS > 0 ? dtS * costRatio(coefficients, gradePct![i]!) : dtS;
   }
   return out;
 }

@@ -91,6 +91,7 @@ export const ACTIVITIES_HTML = `{{#if activities.length}}
 `;
 
 export const ACTIVITIES_TEXT = `{{#if activities.length}}
+
 Based on:
 {{#each activities}}
 - {{title}} ({{day}})
