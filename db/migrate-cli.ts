@@ -8,7 +8,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   if (config.env !== 'production') await ensureDatabase(config.databaseUrl);
-  const pool = createPool({ connectionString: config.databaseUrl, max: 1, statementTimeoutMs: 600000, logger });
+  const pool = createPool({
+    connectionString: config.databaseUrl,
+    max: 1,
+    statementTimeoutMs: 600000,
+    logger,
+  });
   try {
     const applied = await migrate(pool);
     logger.info({ applied }, applied.length ? 'migrations applied' : 'schema already current');
@@ -18,6 +23,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof ConfigError ? err.message : `migrate failed: ${(err as Error).message}`}\n`);
+  process.stderr.write(
+    `${err instanceof ConfigError ? err.message : `migrate failed: ${(err as Error).message}`}\n`,
+  );
   process.exit(1);
 });

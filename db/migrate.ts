@@ -18,7 +18,9 @@ export class SchemaTooNewError extends Error {
 
 /** Reads `NNNN_verb_object.sql` files in version order; a gap or duplicate number is a packaging bug. */
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  const files = readdirSync(dir).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
   return files.map((file, i) => {
     const version = Number(file.slice(0, 4));
     if (version !== i + 1) throw new Error(`migration numbering gap or duplicate at ${file}`);
@@ -41,7 +43,9 @@ export async function migrate(pool: Pool, migrations = loadMigrations()): Promis
       `create table if not exists schema_migration (
          version integer primary key, name text not null, applied_at timestamptz not null default now())`,
     );
-    const { rows } = await client.query<{ version: number }>('select version from schema_migration order by version');
+    const { rows } = await client.query<{ version: number }>(
+      'select version from schema_migration order by version',
+    );
     const applied = new Set(rows.map((r) => r.version));
     assertNotNewer([...applied], migrations);
     const pending = migrations.filter((m) => !applied.has(m.version));

@@ -3,6 +3,7 @@ import type { Db } from '../db/pool';
 import type { Enqueuer } from '../workers/queues';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import type { Mailer } from './notify/mailer';
 import type { Metrics } from './metrics';
 
 /**
@@ -19,4 +20,6 @@ export interface Deps {
   metrics: Metrics;
   /** Milliseconds since the epoch; injected so tests and the emulator can move time. */
   clock: () => number;
+  /** SMTP sender of the outbox (services/notify/mailer.ts); built from SMTP_URL when absent. */
+  mailer?: Mailer;
 }

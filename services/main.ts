@@ -18,7 +18,8 @@ type Role = 'all' | 'web' | 'worker';
 function parseRole(argv: string[]): Role {
   const flag = argv.find((a) => a.startsWith('--role='));
   const role = flag?.slice('--role='.length) ?? 'all';
-  if (role !== 'all' && role !== 'web' && role !== 'worker') throw new ConfigError(`Unknown --role=${role}: use web or worker`);
+  if (role !== 'all' && role !== 'web' && role !== 'worker')
+    throw new ConfigError(`Unknown --role=${role}: use web or worker`);
   return role;
 }
 
@@ -82,6 +83,8 @@ function installShutdown(config: Config, logger: Logger, shutdown: () => Promise
 
 main().catch((err: unknown) => {
   const known = err instanceof ConfigError || err instanceof StartupError || err instanceof SchemaTooNewError;
-  process.stderr.write(`Kneadwise cannot start: ${known ? (err as Error).message : String((err as Error).stack ?? err)}\n`);
+  process.stderr.write(
+    `Kneadwise cannot start: ${known ? (err).message : String((err as Error).stack ?? err)}\n`,
+  );
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { Deps } from './deps';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics';
+import { createMailer } from './notify/mailer';
 import { StartupError, redactUrl, retryUntil, waitForPostgres, waitForRedis } from './startup';
 
 /**
@@ -14,7 +15,12 @@ import { StartupError, redactUrl, retryUntil, waitForPostgres, waitForRedis } fr
  */
 export async function buildDeps(config: Config, logger: Logger, opts: { migrate: boolean }): Promise<Deps> {
   if (config.env !== 'production') {
-    await retryUntil(`PostgreSQL at ${redactUrl(config.databaseUrl)}`, () => ensureDatabase(config.databaseUrl), config.startupTimeoutMs, logger);
+    await retryUntil(
+      `PostgreSQL at ${redactUrl(config.databaseUrl)}`,
+      () => ensureDatabase(config.databaseUrl),
+      config.startupTimeoutMs,
+      logger,
+    );
   }
   const db = createPool({
     connectionString: config.databaseUrl,
@@ -43,6 +49,7 @@ export async function buildDeps(config: Config, logger: Logger, opts: { migrate:
     queues: createEnqueuer(redis, config.queuePrefix),
     metrics: createMetrics(),
     clock: () => Date.now(),
+    mailer: createMailer(config),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Pool } from 'pg';
+import type { Db as Pool } from '../db/pool';
 import type { Logger } from './logger';
 
 /** Thrown when a dependency stays unreachable for the whole startup window; main prints it and exits 1. */
@@ -11,7 +11,12 @@ export class StartupError extends Error {
  * Retries `attempt` with exponential backoff (250 ms doubling, capped at 5 s) until it succeeds or
  * `timeoutMs` has passed, then throws StartupError naming `what` and the last error.
  */
-export async function retryUntil(what: string, attempt: () => Promise<void>, timeoutMs: number, logger: Logger): Promise<void> {
+export async function retryUntil(
+  what: string,
+  attempt: () => Promise<void>,
+  timeoutMs: number,
+  logger: Logger,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let delayMs = 250;
   for (;;) {
@@ -30,17 +35,37 @@ export async function retryUntil(what: string, attempt: () => Promise<void>, tim
   }
 }
 
-export async function waitForPostgres(pool: Pool, url: string, timeoutMs: number, logger: Logger): Promise<void> {
-  await retryUntil(`PostgreSQL at ${redactUrl(url)}`, async () => {
-    await pool.query('select 1');
-  }, timeoutMs, logger);
+export async function waitForPostgres(
+  pool: Pool,
+  url: string,
+  timeoutMs: number,
+  logger: Logger,
+): Promise<void> {
+  await retryUntil(
+    `PostgreSQL at ${redactUrl(url)}`,
+    async () => {
+      await pool.query('select 1');
+    },
+    timeoutMs,
+    logger,
+  );
 }
 
-export async function waitForRedis(redis: Redis, url: string, timeoutMs: number, logger: Logger): Promise<void> {
-  await retryUntil(`Redis at ${redactUrl(url)}`, async () => {
-    if (redis.status === 'wait' || redis.status === 'end') await redis.connect().catch(() => undefined);
-    await redis.ping();
-  }, timeoutMs, logger);
+export async function waitForRedis(
+  redis: Redis,
+  url: string,
+  timeoutMs: number,
+  logger: Logger,
+): Promise<void> {
+  await retryUntil(
+    `Redis at ${redactUrl(url)}`,
+    async () => {
+      if (redis.status === 'wait' || redis.status === 'end') await redis.connect().catch(() => undefined);
+      await redis.ping();
+    },
+    timeoutMs,
+    logger,
+  );
 }
 
 /** Hides the password in connection URLs before they reach a message. */

@@ -36,7 +36,11 @@ export const JOBS = {
   /** Make our copy of one activity equal Strava's current state (create/update/delete converge). */
   'sync-activity': spec({
     queue: 'ingest',
-    schema: z.object({ athleteId: uuid, activityId: id64, reason: z.enum(['webhook', 'backfill', 'reconcile']) }),
+    schema: z.object({
+      athleteId: uuid,
+      activityId: id64,
+      reason: z.enum(['webhook', 'backfill', 'reconcile']),
+    }),
     jobId: (d) => `sync-${d.activityId}`,
     priority: 2,
   }),

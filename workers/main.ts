@@ -23,7 +23,10 @@ export function loadJobRunner(name: JobName): JobRunner<JobName> {
  * Starts one BullMQ Worker per queue in this process. Any number of processes may do this at once:
  * BullMQ hands each job to one of them, and every job is idempotent.
  */
-export async function startWorkers(deps: Deps, queues: readonly QueueName[] = QUEUE_NAMES): Promise<WorkerHandle> {
+export async function startWorkers(
+  deps: Deps,
+  queues: readonly QueueName[] = QUEUE_NAMES,
+): Promise<WorkerHandle> {
   const runners = new Map<JobName, JobRunner<JobName>>();
   const workers = queues.map((queueName) => {
     const connection = createRedis(deps.config.redisUrl, deps.logger, 'worker');
@@ -40,12 +43,19 @@ export async function startWorkers(deps: Deps, queues: readonly QueueName[] = QU
   return {
     async close() {
       await Promise.all(workers.map(({ worker }) => worker.close()));
-      await Promise.all(workers.map(({ connection }) => connection.quit().catch(() => connection.disconnect())));
+      await Promise.all(
+        workers.map(({ connection }) => connection.quit().catch(() => connection.disconnect())),
+      );
     },
   };
 }
 
-async function dispatch(job: Job, token: string | undefined, deps: Deps, runners: Map<JobName, JobRunner<JobName>>) {
+async function dispatch(
+  job: Job,
+  token: string | undefined,
+  deps: Deps,
+  runners: Map<JobName, JobRunner<JobName>>,
+) {
   const name = job.name as JobName;
   const spec = JOBS[name];
   if (!spec) throw new UnrecoverableError(`unknown job ${job.name}`);
@@ -63,7 +73,7 @@ async function dispatch(job: Job, token: string | undefined, deps: Deps, runners
   };
   const stopTimer = deps.metrics.jobDuration.startTimer({ name });
   try {
-    await runner(parsed.data as never, deps, ctx);
+    await runner(parsed.data, deps, ctx);
     deps.metrics.jobOutcomes.inc({ name, outcome: 'completed' });
   } catch (err) {
     deps.metrics.jobOutcomes.inc({ name, outcome: outcomeOf(err) });

@@ -1,6 +1,13 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { DEFAULT_JOB_OPTIONS, JOBS, QUEUE_NAMES, type JobInput, type JobName, type QueueName } from './catalogue';
+import {
+  DEFAULT_JOB_OPTIONS,
+  JOBS,
+  QUEUE_NAMES,
+  type JobInput,
+  type JobName,
+  type QueueName,
+} from './catalogue';
 
 export interface Enqueuer {
   /** Validates the payload and adds the job under its deterministic id (a duplicate add is a no-op). */

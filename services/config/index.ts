@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DEV_SESSION_SECRET, DEV_TOKEN_ENCRYPTION_KEY, envSchema } from './schema';
 
 export { envSchema } from './schema';
@@ -37,9 +37,22 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const PRODUCTION_SECRETS = ['STRAVA_CLIENT_ID', 'STRAVA_CLIENT_SECRET', 'TOKEN_ENCRYPTION_KEY', 'SESSION_SECRET'] as const;
+const PRODUCTION_SECRETS = [
+  'STRAVA_CLIENT_ID',
+  'STRAVA_CLIENT_SECRET',
+  'TOKEN_ENCRYPTION_KEY',
+  'SESSION_SECRET',
+] as const;
 /** Never echoed in error messages. URLs may carry passwords too. */
-const SECRET_NAMES = new Set(['STRAVA_CLIENT_SECRET', 'STRAVA_VERIFY_TOKEN', 'TOKEN_ENCRYPTION_KEY', 'SESSION_SECRET', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);
+const SECRET_NAMES = new Set([
+  'STRAVA_CLIENT_SECRET',
+  'STRAVA_VERIFY_TOKEN',
+  'TOKEN_ENCRYPTION_KEY',
+  'SESSION_SECRET',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'SMTP_URL',
+]);
 
 /**
  * Parses the environment once, at start. Every variable has a safe local default except the production
@@ -64,10 +77,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     for (const name of PRODUCTION_SECRETS) {
       if (raw[name] === undefined) problems.push(`  ${name}: required when NODE_ENV=production`);
     }
-    if (raw.STRAVA_VERIFY_TOKEN === undefined) problems.push('  STRAVA_VERIFY_TOKEN: required when NODE_ENV=production');
+    if (raw.STRAVA_VERIFY_TOKEN === undefined)
+      problems.push('  STRAVA_VERIFY_TOKEN: required when NODE_ENV=production');
   }
   if (problems.length > 0 || !e) {
-    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}\nSee README.md "Configuration" or .env.example.`);
+    throw new ConfigError(
+      `Invalid configuration:\n${problems.join('\n')}\nSee README.md "Configuration" or .env.example.`,
+    );
   }
   return toConfig(e);
 }

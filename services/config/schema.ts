@@ -22,28 +22,86 @@ const url = (protocols: string[]) =>
  * the one-line documentation.
  */
 export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('development, test or production; production requires real secrets'),
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'])
+    .default('development')
+    .describe('development, test or production; production requires real secrets'),
   PORT: intIn(0, 65535).default(3000).describe('HTTP port of the web process'),
-  PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000').describe('Public base URL (links in emails, OAuth redirect, webhook callback); https turns on Secure cookies'),
-  DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/kneadwise').describe('PostgreSQL 14+ connection URL; the database is created on start outside production'),
-  REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379').describe('Redis 6.2+ URL; must use maxmemory-policy noeviction'),
-  SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025').describe('SMTP server for alert emails (mailpit in docker compose)'),
-  MAIL_FROM: z.string().min(3).regex(/^[^\r\n]+$/, 'must be one line').default('Kneadwise <kneadwise@localhost>').describe('From address of every email'),
-  STRAVA_BASE_URL: url(['http', 'https']).default('https://www.strava.com').describe('Strava (or the built-in emulator); OAuth under /oauth, API under /api/v3'),
-  STRAVA_CLIENT_ID: z.string().regex(/^\d+$/, 'must be the numeric client id of your Strava app').optional().describe('Strava app client id (required in production)'),
-  STRAVA_CLIENT_SECRET: z.string().min(1).optional().describe('Strava app client secret (required in production)'),
-  STRAVA_VERIFY_TOKEN: z.string().min(8, 'must be at least 8 characters').default('kneadwise-dev-verify-token').describe('Secret echoed in the webhook subscription handshake'),
-  STRAVA_BACKFILL_DAYS: intIn(0, 3650).default(180).describe('Days of history imported when an athlete connects'),
-  STRAVA_RAW_RETENTION_DAYS: intIn(1, 7).default(7).describe('Days raw Strava data (details, streams) is kept; derived numbers stay'),
-  TOKEN_ENCRYPTION_KEY: z.string().regex(/^([A-Za-z0-9_-]+:[A-Za-z0-9+/]{43}=)(,[A-Za-z0-9_-]+:[A-Za-z0-9+/]{43}=)*$/, 'must be "keyId:base64-32-bytes", comma-separated for rotation (first one encrypts); make one with: node -e "console.log(\'k1:\'+require(\'crypto\').randomBytes(32).toString(\'base64\'))"').optional().describe('AES-256-GCM keys for Strava tokens at rest: keyId:base64 (required in production)'),
-  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional().describe('Secret that signs session cookies (required in production)'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
-  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/, 'lowercase letters, digits, - and _ only').default('kneadwise').describe('Redis key prefix of every queue'),
+  PUBLIC_URL: url(['http', 'https'])
+    .default('http://localhost:3000')
+    .describe(
+      'Public base URL (links in emails, OAuth redirect, webhook callback); https turns on Secure cookies',
+    ),
+  DATABASE_URL: url(['postgres', 'postgresql'])
+    .default('postgres://postgres@127.0.0.1:5432/kneadwise')
+    .describe('PostgreSQL 14+ connection URL; the database is created on start outside production'),
+  REDIS_URL: url(['redis', 'rediss'])
+    .default('redis://127.0.0.1:6379')
+    .describe('Redis 6.2+ URL; must use maxmemory-policy noeviction'),
+  SMTP_URL: url(['smtp', 'smtps'])
+    .default('smtp://127.0.0.1:1025')
+    .describe('SMTP server for alert emails (mailpit in docker compose)'),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .regex(/^[^\r\n]+$/, 'must be one line')
+    .default('Kneadwise <kneadwise@localhost>')
+    .describe('From address of every email'),
+  STRAVA_BASE_URL: url(['http', 'https'])
+    .default('https://www.strava.com')
+    .describe('Strava (or the built-in emulator); OAuth under /oauth, API under /api/v3'),
+  STRAVA_CLIENT_ID: z
+    .string()
+    .regex(/^\d+$/, 'must be the numeric client id of your Strava app')
+    .optional()
+    .describe('Strava app client id (required in production)'),
+  STRAVA_CLIENT_SECRET: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Strava app client secret (required in production)'),
+  STRAVA_VERIFY_TOKEN: z
+    .string()
+    .min(8, 'must be at least 8 characters')
+    .default('kneadwise-dev-verify-token')
+    .describe('Secret echoed in the webhook subscription handshake'),
+  STRAVA_BACKFILL_DAYS: intIn(0, 3650)
+    .default(180)
+    .describe('Days of history imported when an athlete connects'),
+  STRAVA_RAW_RETENTION_DAYS: intIn(1, 7)
+    .default(7)
+    .describe('Days raw Strava data (details, streams) is kept; derived numbers stay'),
+  TOKEN_ENCRYPTION_KEY: z
+    .string()
+    .regex(
+      /^([A-Za-z0-9_-]+:[A-Za-z0-9+/]{43}=)(,[A-Za-z0-9_-]+:[A-Za-z0-9+/]{43}=)*$/,
+      "must be \"keyId:base64-32-bytes\", comma-separated for rotation (first one encrypts); make one with: node -e \"console.log('k1:'+require('crypto').randomBytes(32).toString('base64'))\"",
+    )
+    .optional()
+    .describe('AES-256-GCM keys for Strava tokens at rest: keyId:base64 (required in production)'),
+  SESSION_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .optional()
+    .describe('Secret that signs session cookies (required in production)'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/, 'lowercase letters, digits, - and _ only')
+    .default('kneadwise')
+    .describe('Redis key prefix of every queue'),
   WORKER_CONCURRENCY: intIn(1, 64).default(4).describe('Jobs one worker process runs at once per queue'),
   DB_POOL_MAX: intIn(1, 200).default(10).describe('PostgreSQL connections per process'),
   DB_STATEMENT_TIMEOUT_MS: intIn(100, 600000).default(15000).describe('PostgreSQL statement timeout'),
-  STARTUP_TIMEOUT_MS: intIn(0, 600000).default(30000).describe('How long start waits for PostgreSQL and Redis before giving up'),
-  SHUTDOWN_TIMEOUT_MS: intIn(100, 600000).default(10000).describe('Grace period for in-flight requests and jobs on SIGTERM'),
+  STARTUP_TIMEOUT_MS: intIn(0, 600000)
+    .default(30000)
+    .describe('How long start waits for PostgreSQL and Redis before giving up'),
+  SHUTDOWN_TIMEOUT_MS: intIn(100, 600000)
+    .default(10000)
+    .describe('Grace period for in-flight requests and jobs on SIGTERM'),
   METRICS_ENABLED: boolFlag.default(true).describe('Serve Prometheus metrics at /metrics'),
 });
 

@@ -131,7 +131,8 @@ export class DeliveryQueue {
   private async afterAttempt(rec: DeliveryRecord, ok: boolean): Promise<void> {
     if (ok) {
       rec.outcome = 'delivered';
-      if (!rec.duplicate && this.prng.chance(this.options.duplicateRate)) this.start(rec.event, rec.callbackUrl, true);
+      if (!rec.duplicate && this.prng.chance(this.options.duplicateRate))
+        this.start(rec.event, rec.callbackUrl, true);
       return;
     }
     if (rec.attempts.length >= this.options.maxAttempts || this.stopped) {
@@ -159,7 +160,8 @@ export class DeliveryQueue {
       rec.attempts.push({ status: res.status, durationMs: Math.round(performance.now() - started) });
       return res.status === 200;
     } catch (err) {
-      const error = err instanceof Error && err.name === 'TimeoutError' ? 'timeout' : String(err);
+      const name = (err as { name?: unknown } | null)?.name;
+      const error = name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : String(err);
       rec.attempts.push({ status: null, error, durationMs: Math.round(performance.now() - started) });
       return false;
     }

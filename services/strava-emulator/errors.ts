@@ -22,9 +22,11 @@ const body = (message: string, resource: string, field: string, code: string): S
 /** The error bodies Strava returns, as seen in the field (see strava-platform.md §1.2–1.5). */
 export const stravaErrors = {
   /** 401: missing, expired, revoked or unknown access token. */
-  invalidAccessToken: (): StravaErrorBody => body('Authorization Error', 'Athlete', 'access_token', 'invalid'),
+  invalidAccessToken: (): StravaErrorBody =>
+    body('Authorization Error', 'Athlete', 'access_token', 'invalid'),
   /** 401: token lacks a scope; `field` is e.g. "activity:read_permission" or "profile:read_all". */
-  missingScope: (field: string): StravaErrorBody => body('Authorization Error', 'AccessToken', field, 'missing'),
+  missingScope: (field: string): StravaErrorBody =>
+    body('Authorization Error', 'AccessToken', field, 'missing'),
   /** 404 for missing, deleted or not-visible records. */
   notFound: (resource: string): StravaErrorBody => body('Record Not Found', resource, 'id', 'invalid'),
   /** 400 with one error entry. */

@@ -1,7 +1,8 @@
 import type { EmulatorContext } from './context';
 import type { ActivityRecord } from './types';
 
-const canSeeActivities = (scopes: string[]) => scopes.includes('activity:read') || scopes.includes('activity:read_all');
+const canSeeActivities = (scopes: string[]) =>
+  scopes.includes('activity:read') || scopes.includes('activity:read_all');
 
 function send(
   ctx: EmulatorContext,
@@ -54,7 +55,12 @@ export interface ActivityChange {
  * `private: "true"|"false"`; with only activity:read, going private looks like a delete and going public
  * like a create (strava-platform.md §1.3). Other edits (description…) are silent, as on Strava.
  */
-export function emitActivityUpdated(ctx: EmulatorContext, r: ActivityRecord, change: ActivityChange, wasPrivate: boolean): void {
+export function emitActivityUpdated(
+  ctx: EmulatorContext,
+  r: ActivityRecord,
+  change: ActivityChange,
+  wasPrivate: boolean,
+): void {
   const scopes = ctx.tokens.grants.get(r.plan.athleteId);
   if (!scopes || !canSeeActivities(scopes)) return;
   const readAll = scopes.includes('activity:read_all');

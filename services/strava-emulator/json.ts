@@ -24,7 +24,7 @@ const UNSAFE_INT_RE = /([:,[]\s*)(-?\d{16,})(?=\s*[,}\]])/g;
  */
 export function parseJsonExact(text: string): unknown {
   const marked = text.replace(UNSAFE_INT_RE, (m, pre: string, digits: string) =>
-    Number.isSafeInteger(Number(digits)) ? m : `${pre}"${SENTINEL}${digits}"`,
+    Number.isSafeInteger(Number(digits)) ? m : `${pre}"\\u0000bigint:${digits}"`,
   );
   return JSON.parse(marked, (_key, v: unknown) =>
     typeof v === 'string' && v.startsWith(SENTINEL) ? BigInt(v.slice(SENTINEL.length)) : v,

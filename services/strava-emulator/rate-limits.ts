@@ -9,7 +9,12 @@ export interface RateLimits {
 }
 
 /** Strava's defaults: 200/15 min and 2,000/day overall; 100/15 min and 1,000/day read ("non-upload"). */
-export const DEFAULT_RATE_LIMITS: RateLimits = { overall15Min: 200, overallDaily: 2000, read15Min: 100, readDaily: 1000 };
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  overall15Min: 200,
+  overallDaily: 2000,
+  read15Min: 100,
+  readDaily: 1000,
+};
 
 const WINDOW_MS = 15 * 60_000;
 const DAY_MS = 86_400_000;

@@ -69,7 +69,12 @@ function optional(s: ActivityView['stats']) {
   if (s.deviceWatts !== null) out.device_watts = s.deviceWatts;
   out.has_heartrate = s.averageHeartrateBpm !== null;
   if (s.averageHeartrateBpm !== null) {
-    Object.assign(out, { average_heartrate: s.averageHeartrateBpm, max_heartrate: s.maxHeartrateBpm, heartrate_opt_out: false, display_hide_heartrate_option: true });
+    Object.assign(out, {
+      average_heartrate: s.averageHeartrateBpm,
+      max_heartrate: s.maxHeartrateBpm,
+      heartrate_opt_out: false,
+      display_hide_heartrate_option: true,
+    });
   }
   if (s.elevHighM !== null) Object.assign(out, { elev_high: s.elevHighM, elev_low: s.elevLowM });
   return out;
@@ -118,13 +123,26 @@ export function activitySummary(v: ActivityView, a: EmulatedAthlete) {
     average_speed: s.averageSpeedMps,
     max_speed: s.maxSpeedMps,
     ...optional(s),
-    ...(s.manual ? {} : { upload_id: id + 1_000_000_000n, upload_id_str: String(id + 1_000_000_000n), external_id: `garmin_ping_${id}` }),
+    ...(s.manual
+      ? {}
+      : {
+          upload_id: id + 1_000_000_000n,
+          upload_id_str: String(id + 1_000_000_000n),
+          external_id: `garmin_ping_${id}`,
+        }),
     from_accepted_tag: false,
     pr_count: 0,
     total_photo_count: 0,
     has_kudoed: false,
-    suffer_score: a.premium && hasHr ? Math.round((s.movingTimeS / 60) * ((s.averageHeartrateBpm ?? 0) / a.lthrBpm) ** 3) : null,
-    device_name: s.manual ? undefined : sportType.includes('Ride') ? 'Garmin Edge 840' : 'Garmin Forerunner 965',
+    suffer_score:
+      a.premium && hasHr
+        ? Math.round((s.movingTimeS / 60) * ((s.averageHeartrateBpm ?? 0) / a.lthrBpm) ** 3)
+        : null,
+    device_name: s.manual
+      ? undefined
+      : sportType.includes('Ride')
+        ? 'Garmin Edge 840'
+        : 'Garmin Forerunner 965',
   };
 }
 

@@ -56,7 +56,13 @@ export class TokenStore {
 
   issueCode(athleteId: number, scopes: string[], clientId: string): string {
     const code = token();
-    this.codes.set(code, { athleteId, scopes, clientId, expiresAtMs: this.clock.now() + CODE_TTL_MS, used: false });
+    this.codes.set(code, {
+      athleteId,
+      scopes,
+      clientId,
+      expiresAtMs: this.clock.now() + CODE_TTL_MS,
+      used: false,
+    });
     return code;
   }
 
@@ -77,7 +83,8 @@ export class TokenStore {
     const nowS = this.clock.nowS();
     const reuse = current && !current.revoked && current.expiresAtS - nowS > REUSE_THRESHOLD_S;
     const rotate = this.rotation === 'always' || (this.rotation === 'on-new-access-token' && !reuse);
-    if (reuse && current && !rotate) return { accessToken: r.accessToken, refreshToken, expiresAtS: current.expiresAtS };
+    if (reuse && current && !rotate)
+      return { accessToken: r.accessToken, refreshToken, expiresAtS: current.expiresAtS };
     const accessToken = reuse ? r.accessToken : this.newAccess(r);
     const expiresAtS = this.access.get(accessToken)?.expiresAtS ?? nowS;
     if (!rotate) {
@@ -107,7 +114,8 @@ export class TokenStore {
   /** Test helper: makes all of an athlete's access tokens expire now (refresh tokens stay valid). */
   expireAccessTokens(athleteId: number): void {
     const nowS = this.clock.nowS();
-    for (const a of this.access.values()) if (a.athleteId === athleteId) a.expiresAtS = Math.min(a.expiresAtS, nowS);
+    for (const a of this.access.values())
+      if (a.athleteId === athleteId) a.expiresAtS = Math.min(a.expiresAtS, nowS);
   }
 
   private newAccess(g: TokenGrant): string {

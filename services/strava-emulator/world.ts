@@ -38,7 +38,14 @@ export class World {
     if (this.activities.has(plan.id)) throw new Error(`activity ${plan.id} already exists`);
     const list = this.byAthlete.get(plan.athleteId);
     if (!list) throw new Error(`unknown athlete ${plan.athleteId}`);
-    const record: ActivityRecord = { plan, name: plan.name, sportTypeOverride: null, private: plan.private, deleted: false, description: '' };
+    const record: ActivityRecord = {
+      plan,
+      name: plan.name,
+      sportTypeOverride: null,
+      private: plan.private,
+      deleted: false,
+      description: '',
+    };
     this.activities.set(plan.id, record);
     list.push(record);
     list.sort((x, y) => y.plan.startMs - x.plan.startMs);
@@ -74,6 +81,18 @@ export class World {
       this.stats.set(record.plan.id, cached);
     }
     return { record, ...cached };
+  }
+
+  /**
+   * Precomputes summaries of every activity in the background, one per event-loop turn, so the first
+   * GET /athlete/activities of a 180-day history is fast. `isStopped` ends the loop early.
+   */
+  async warm(isStopped: () => boolean): Promise<void> {
+    for (const record of [...this.activities.values()]) {
+      if (isStopped()) return;
+      if (!this.stats.has(record.plan.id)) this.view(record);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** The activity's streams (null for manual activities), regenerated if evicted from the cache. */

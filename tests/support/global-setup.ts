@@ -10,7 +10,9 @@ export default async function globalSetup(): Promise<void> {
   const admin = new Pool({ connectionString: adminUrl(), max: 1 });
   try {
     await admin.query('select 1').catch((err: Error) => {
-      throw new Error(`Tests need PostgreSQL on ${adminUrl()} (${err.message}). Start it: see README "Development".`);
+      throw new Error(
+        `Tests need PostgreSQL on ${adminUrl()} (${err.message}). Start it: see README "Development".`,
+      );
     });
     await dropStaleTestDatabases(admin);
     await admin.query(`drop database if exists ${TEMPLATE_DB}`);
@@ -34,6 +36,7 @@ async function dropStaleTestDatabases(admin: Pool): Promise<void> {
   );
   for (const { datname } of rows) {
     const created = Number(datname.split('_')[1] ?? 0);
-    if (Date.now() - created > 3600_000) await admin.query(`drop database if exists "${datname}" with (force)`);
+    if (Date.now() - created > 3600_000)
+      await admin.query(`drop database if exists "${datname}" with (force)`);
   }
 }

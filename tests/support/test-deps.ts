@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { loadConfig, type Config } from '../../services/config';
 import type { Deps } from '../../services/deps';
 import { createLogger } from '../../services/logger';
 import { buildDeps, closeDeps } from '../../services/runtime';
+import { dropQueueKeys } from './redis-cleanup';
 import { TEMPLATE_DB, adminUrl, databaseUrl, redisUrl } from './test-env';
 
 export interface TestDeps extends Deps {
@@ -50,28 +50,16 @@ export async function createTestDeps(env: Record<string, string> = {}): Promise<
   return {
     ...deps,
     logText,
-    logLines: () => logText().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>),
+    logLines: () =>
+      logText()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
     close: async () => {
       await closeDeps(deps);
-      await dropQueueKeys(config);
+      await dropQueueKeys(config.redisUrl, config.queuePrefix);
       const a = new Pool({ connectionString: adminUrl(), max: 1 });
       await a.query(`drop database if exists ${dbName} with (force)`).finally(() => a.end());
     },
   };
-}
-
-/** Removes this test file's queue keys so repeated runs leave Redis clean. */
-async function dropQueueKeys(config: Config): Promise<void> {
-  const r = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await r.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${config.queuePrefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await r.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    r.disconnect();
-  }
 }

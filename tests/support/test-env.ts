@@ -1,5 +1,7 @@
 /** Where the test suite finds PostgreSQL and Redis (override with TEST_PG_URL / TEST_REDIS_URL). */
-export const TEMPLATE_DB = 'kwtest_template';
+// KW_TEMPLATE_DB lets concurrent Jest runs on one PostgreSQL keep separate templates (one run's teardown
+// would otherwise drop the template another run is cloning).
+export const TEMPLATE_DB = process.env.KW_TEMPLATE_DB ?? 'kwtest_template';
 
 export function adminUrl(): string {
   return process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

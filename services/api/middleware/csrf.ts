@@ -13,7 +13,11 @@ const { csrfSynchronisedProtection, generateToken } = csrfSync({
     const body = req.body as { _csrf?: unknown } | undefined;
     return typeof body?._csrf === 'string' ? body._csrf : undefined;
   },
-  errorConfig: { statusCode: 403, message: 'Missing or invalid CSRF token: reload the page and try again', code: 'EBADCSRFTOKEN' },
+  errorConfig: {
+    statusCode: 403,
+    message: 'Missing or invalid CSRF token: reload the page and try again',
+    code: 'EBADCSRFTOKEN',
+  },
 });
 
 export const csrfProtection = csrfSynchronisedProtection;

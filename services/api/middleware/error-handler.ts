@@ -28,14 +28,24 @@ function describe(err: unknown): { status: number; code: string; message: string
   }
   const e = err as HttpishError;
   const status = e.status ?? e.statusCode;
-  if (e.type === 'entity.too.large') return { status: 413, code: 'payload_too_large', message: 'Request body too large' };
-  if (e.type === 'entity.parse.failed') return { status: 400, code: 'bad_request', message: 'Malformed JSON body' };
+  if (e.type === 'entity.too.large')
+    return { status: 413, code: 'payload_too_large', message: 'Request body too large' };
+  if (e.type === 'entity.parse.failed')
+    return { status: 400, code: 'bad_request', message: 'Malformed JSON body' };
   if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
     return { status: 415, code: 'unsupported_media_type', message: 'Unsupported body encoding' };
   }
-  if (e.code === 'EBADCSRFTOKEN') return { status: 403, code: 'csrf_invalid', message: (err as Error).message };
+  if (e.code === 'EBADCSRFTOKEN')
+    return { status: 403, code: 'csrf_invalid', message: (err as Error).message };
   if (status && status >= 400 && status < 500 && e.expose !== false) {
-    const code = status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : 'bad_request';
+    const code =
+      status === 403
+        ? 'forbidden'
+        : status === 404
+          ? 'not_found'
+          : status === 429
+            ? 'rate_limited'
+            : 'bad_request';
     return { status, code, message: err instanceof Error ? err.message : 'Bad request' };
   }
   return { status: 500, code: 'internal', message: 'Internal error' };
@@ -43,6 +53,10 @@ function describe(err: unknown): { status: number; code: string; message: string
 
 export function notFoundHandler() {
   return (req: Request, res: Response): void => {
-    res.status(404).json({ error: { code: 'not_found', message: `No route for ${req.method} ${req.path}`, requestId: req.id } });
+    res
+      .status(404)
+      .json({
+        error: { code: 'not_found', message: `No route for ${req.method} ${req.path}`, requestId: req.id },
+      });
   };
 }

@@ -29,7 +29,12 @@ export const SESSION_ABSOLUTE_MS = 7 * 24 * 3600_000;
  */
 export function sessionMiddleware(deps: Deps): RequestHandler[] {
   const PgStore = connectPgSimple(session);
-  const store = new PgStore({ pool: deps.db, tableName: 'session', createTableIfMissing: false, pruneSessionInterval: false });
+  const store = new PgStore({
+    pool: deps.db,
+    tableName: 'session',
+    createTableIfMissing: false,
+    pruneSessionInterval: false,
+  });
   const sessions = session({
     name: SESSION_COOKIE,
     secret: deps.config.sessionSecret,
@@ -38,7 +43,13 @@ export function sessionMiddleware(deps: Deps): RequestHandler[] {
     saveUninitialized: false,
     rolling: true,
     proxy: true,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, maxAge: SESSION_IDLE_MS, path: '/' },
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.secureCookies,
+      maxAge: SESSION_IDLE_MS,
+      path: '/',
+    },
   });
   return [sessions, absoluteTimeout(deps.clock)];
 }

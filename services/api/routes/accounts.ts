@@ -1,7 +1,110 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { authenticateCoach, signUpCoach } from '../../accounts/coach-accounts';
+import { PASSWORD_MAX_LENGTH } from '../../accounts/password-policy';
+import { completePasswordReset, inspectPasswordReset, requestPasswordReset } from '../../accounts/password-reset';
 import type { Deps } from '../../deps';
+import { AppError } from '../../errors';
+import { csrfToken } from '../middleware/csrf';
+import { accountKey, createLoginThrottles } from '../middleware/rate-limit-login';
+import { principalOf } from '../middleware/require-auth';
+import { endSession, establishSession } from '../middleware/session';
+import { declareRoute } from './dashboard/declare-route';
+import { parseInput } from './dashboard/parse-input';
 
-/** Coach sign-up, login, logout, password reset; session info (issue 7). */
-export function accountsRoutes(_deps: Deps): Router {
-  return Router();
+const email = z.email({ error: 'Enter a valid email address' }).max(254).trim();
+const password = z.string({ error: 'Enter a password' }).min(1, 'Enter a password').max(PASSWORD_MAX_LENGTH * 4);
+const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This link is not valid');
+
+const signUpSchema = z.strictObject({
+  email,
+  password,
+  displayName: z.string().trim().min(1, 'Enter your name').max(100, 'Use at most 100 characters').regex(/^[^\r\n<>]*$/, 'Use letters, digits and simple punctuation'),
+  _csrf: z.string().optional(),
+});
+const loginSchema = z.strictObject({ email, password, _csrf: z.string().optional() });
+const resetRequestSchema = z.strictObject({ email, _csrf: z.string().optional() });
+const resetInspectSchema = z.strictObject({ token, _csrf: z.string().optional() });
+const resetCompleteSchema = z.strictObject({ token, password, _csrf: z.string().optional() });
+
+/** Rate-limit answers carry Retry-After, as clients and proxies expect. */
+function withRetryAfter(res: Response, err: unknown): never {
+  const details = err instanceof AppError ? (err.details as { retryAfterS?: number } | undefined) : undefined;
+  if (details?.retryAfterS) res.set('Retry-After', String(details.retryAfterS));
+  throw err;
+}
+
+/**
+ * Coach sign-up, login, logout, password reset; session info for the pages (identity + CSRF token).
+ * Athletes sign in through Strava (strava-auth.ts). Every POST here is CSRF-checked like any other.
+ */
+export function accountsRoutes(deps: Deps): Router {
+  const router = Router();
+  const throttles = createLoginThrottles(deps);
+  const ipOf = (req: Request) => req.ip ?? 'unknown';
+
+  declareRoute(deps, router, 'get', '/api/session', (req, res) => {
+    const p = principalOf(req);
+    res.set('Cache-Control', 'no-store');
+    res.json({ user: p ? { id: p.userId, role: p.role, athleteId: p.athleteId ?? null } : null, csrfToken: csrfToken(req) });
+  });
+
+  declareRoute(deps, router, 'post', '/api/coaches', async (req, res) => {
+    const input = parseInput(signUpSchema, req.body);
+    await throttles.ip.consume(ipOf(req)).catch((err: unknown) => withRetryAfter(res, err));
+    const user = await signUpCoach(deps.db, input);
+    await establishSession(req, { userId: user.id, role: 'coach' }, deps.clock);
+    res.status(201).json({ user: { id: user.id, role: 'coach', athleteId: null }, csrfToken: csrfToken(req) });
+  });
+
+  declareRoute(deps, router, 'post', '/api/session', async (req, res) => {
+    const input = parseInput(loginSchema, req.body);
+    const key = accountKey(input.email);
+    try {
+      await throttles.ip.consume(ipOf(req));
+      await throttles.account.assertAllowed(key);
+    } catch (err) {
+      withRetryAfter(res, err);
+    }
+    const user = await authenticateCoach(deps.db, input.email, input.password);
+    if (!user) {
+      await throttles.account.consume(key).catch(() => undefined);
+      throw new AppError('unauthorized', 'Email or password is not right.');
+    }
+    await throttles.account.reset(key);
+    await establishSession(req, { userId: user.id, role: 'coach' }, deps.clock);
+    res.json({ user: { id: user.id, role: 'coach', athleteId: null }, csrfToken: csrfToken(req) });
+  });
+
+  declareRoute(deps, router, 'post', '/api/session/logout', async (req, res) => {
+    await endSession(req, res);
+    res.status(204).end();
+  });
+
+  declareRoute(deps, router, 'post', '/api/password-resets', async (req, res) => {
+    const input = parseInput(resetRequestSchema, req.body);
+    try {
+      await throttles.resetIp.consume(ipOf(req));
+      await throttles.resetAccount.consume(accountKey(input.email));
+    } catch (err) {
+      withRetryAfter(res, err);
+    }
+    await requestPasswordReset({ db: deps.db, publicUrl: deps.config.publicUrl, now: new Date(deps.clock()) }, input.email);
+    res.status(202).json({ message: 'If an account exists for this address, we sent it a reset link. It works for one hour.' });
+  });
+
+  declareRoute(deps, router, 'post', '/api/password-resets/inspect', async (req, res) => {
+    const input = parseInput(resetInspectSchema, req.body);
+    const lookup = await inspectPasswordReset({ db: deps.db, publicUrl: deps.config.publicUrl, now: new Date(deps.clock()) }, input.token);
+    res.json({ state: lookup.state });
+  });
+
+  declareRoute(deps, router, 'post', '/api/password-resets/complete', async (req, res) => {
+    const input = parseInput(resetCompleteSchema, req.body);
+    await throttles.resetIp.consume(ipOf(req)).catch((err: unknown) => withRetryAfter(res, err));
+    await completePasswordReset({ db: deps.db, publicUrl: deps.config.publicUrl, now: new Date(deps.clock()) }, input.token, input.password);
+    res.json({ message: 'Your password was changed. Sign in with the new one.' });
+  });
+
+  return router;
 }

@@ -1,7 +1,25 @@
 import { Router } from 'express';
 import type { Deps } from '../../deps';
+import { openApiDocument } from '../openapi';
+import { athleteRoutes } from './dashboard/athlete-routes';
+import { coachRoutes } from './dashboard/coach-routes';
+import { consentRoutes } from './dashboard/consent-routes';
+import { declareRoute } from './dashboard/declare-route';
+import { exportRoutes } from './dashboard/export-routes';
 
-/** JSON API behind the pages, consent, invites, exports (issue 7). */
-export function dashboardApiRoutes(_deps: Deps): Router {
-  return Router();
+/**
+ * JSON API behind the pages: consent and invites, coach overview, athlete data, CSV exports, and its
+ * OpenAPI description. Every route is declared in route-policies.ts and guarded accordingly.
+ */
+export function dashboardApiRoutes(deps: Deps): Router {
+  const router = Router();
+  router.use(consentRoutes(deps));
+  router.use(coachRoutes(deps));
+  router.use(athleteRoutes(deps));
+  router.use(exportRoutes(deps));
+  const doc = openApiDocument(deps.config.publicUrl);
+  declareRoute(deps, router, 'get', '/api/openapi.json', (_req, res) => {
+    res.json(doc);
+  });
+  return router;
 }

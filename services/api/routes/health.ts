@@ -47,7 +47,10 @@ async function check(fn: () => Promise<unknown>): Promise<Check> {
   let timer: NodeJS.Timeout | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)),
+        CHECK_TIMEOUT_MS,
+      );
     });
     const detail = await Promise.race([fn(), timeout]);
     return detail === undefined ? { ok: true } : { ok: true, detail };
@@ -60,7 +63,9 @@ async function check(fn: () => Promise<unknown>): Promise<Check> {
 
 async function sampleQueueDepths(deps: Deps): Promise<void> {
   for (const name of QUEUE_NAMES) {
-    const counts = await deps.queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
+    const counts = await deps.queues
+      .queue(name)
+      .getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
     for (const [state, n] of Object.entries(counts)) deps.metrics.queueDepth.set({ queue: name, state }, n);
   }
 }

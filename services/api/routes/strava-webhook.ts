@@ -1,7 +1,130 @@
-import { Router } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { insertInboxEvent } from '../../../db/queries/webhook-inbox';
 import type { Deps } from '../../deps';
+import { AppError } from '../../errors';
+import { parseWebhookEvent, webhookDedupKey } from '../../strava/webhook-event';
 
-/** Strava webhook: GET handshake, POST events into the durable inbox (issue 3). */
-export function stravaWebhookRoutes(_deps: Deps): Router {
-  return Router();
+export const WEBHOOK_PATH = '/strava/webhook';
+/** Events are a few hundred bytes; anything past this is not from Strava. */
+const WEBHOOK_BODY_LIMIT = '16kb';
+/** Strava gives us 2 s; an inbox write slower than this answers 503 so Strava retries instead. */
+const INBOX_DEADLINE_MS = 1500;
+/** The ack never waits on Redis: enqueueing runs after the response, bounded, and the sweeper backs it up. */
+const ENQUEUE_DEADLINE_MS = 100;
+const MAX_CHALLENGE_LENGTH = 255;
+
+/**
+ * Strava webhook. GET: the subscription handshake. POST: validate the event, write it to the durable
+ * inbox (a duplicate is a no-op), answer 200, then best-effort enqueue `process-webhook-event`.
+ *
+ * Events naming another subscription (once ours is known) or an athlete who is not connected still get
+ * 200 (a non-2xx only makes Strava retry) but are recorded as 'dropped' and cause no work. Malformed
+ * bodies get 400, bodies over 16 KB 413, non-JSON 415; only an unreachable database answers 503, so
+ * Strava retries rather than the event being lost.
+ */
+export function stravaWebhookRoutes(deps: Deps): Router {
+  const router = Router();
+  router.get(WEBHOOK_PATH, (req, res) => {
+    const challenge = handshake(req.query, deps.config.strava.verifyToken);
+    res.status(200).json({ 'hub.challenge': challenge });
+  });
+  router.post(
+    WEBHOOK_PATH,
+    requireJson,
+    express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }),
+    (req: Request, res: Response, next: NextFunction) => {
+      receiveEvent(deps, req, res).catch(next);
+    },
+  );
+  return router;
+}
+
+function handshake(query: Request['query'], verifyToken: string): string {
+  const mode = query['hub.mode'];
+  const token = query['hub.verify_token'];
+  const challenge = query['hub.challenge'];
+  if (mode !== 'subscribe') throw new AppError('bad_request', 'hub.mode must be "subscribe"');
+  if (typeof challenge !== 'string' || challenge.length === 0 || challenge.length > MAX_CHALLENGE_LENGTH) {
+    throw new AppError('bad_request', `hub.challenge must be 1 to ${MAX_CHALLENGE_LENGTH} characters`);
+  }
+  if (typeof token !== 'string' || !sameSecret(token, verifyToken)) {
+    throw new AppError('forbidden', 'hub.verify_token does not match');
+  }
+  return challenge;
+}
+
+/** Constant-time comparison of secrets of any length (hashing first equalises the lengths). */
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+function requireJson(req: Request, _res: Response, next: NextFunction): void {
+  if (!req.is('application/json')) {
+    next(new AppError('unsupported_media_type', 'Webhook events must be sent as application/json'));
+    return;
+  }
+  next();
+}
+
+async function receiveEvent(deps: Deps, req: Request, res: Response): Promise<void> {
+  const text = decodeUtf8(req.body);
+  const parsed = parseWebhookEvent(text);
+  if (!parsed.ok)
+    throw new AppError('bad_request', parsed.reason, parsed.issues ? { issues: parsed.issues } : undefined);
+  const e = parsed.event;
+  const inserted = await withDeadline(
+    insertInboxEvent(deps.db, {
+      dedupKey: webhookDedupKey(e),
+      objectType: e.object_type,
+      objectId: e.object_id,
+      aspectType: e.aspect_type,
+      ownerId: e.owner_id,
+      subscriptionId: e.subscription_id,
+      eventTime: e.event_time,
+      updates: e.updates,
+    }),
+    INBOX_DEADLINE_MS,
+  ).catch((err: Error) => {
+    req.log.warn({ err: err.message }, 'webhook inbox write failed; Strava will retry');
+    throw new AppError('unavailable', 'Event store unavailable, retry later');
+  });
+  res.status(200).json({ received: true });
+  if (inserted?.status === 'pending') {
+    // After the response: a slow or absent Redis never delays the ack; the sweeper re-drives failures.
+    withDeadline(
+      deps.queues.enqueue('process-webhook-event', { inboxId: inserted.id }),
+      ENQUEUE_DEADLINE_MS,
+    ).catch((err: Error) => {
+      // A slow add usually still lands; a failed one is re-driven by the sweeper after 30 s.
+      const level = err instanceof DeadlineError ? 'debug' : 'warn';
+      req.log[level](
+        { err: err.message, inboxId: inserted.id },
+        'enqueue not confirmed; the inbox sweeper will check',
+      );
+    });
+  } else if (inserted) {
+    req.log.debug({ inboxId: inserted.id }, 'webhook event recorded and dropped');
+  }
+}
+
+function decodeUtf8(body: unknown): string {
+  if (!Buffer.isBuffer(body)) throw new AppError('bad_request', 'Empty body');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw new AppError('bad_request', 'Body is not valid UTF-8');
+  }
+}
+
+class DeadlineError extends Error {}
+
+function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

@@ -14,15 +14,15 @@ export const OTHER_SPEED_MAX_MPS = 40;
 
 /** The kept samples: raw indices and the seconds credited to each. */
 export interface Selection {
-  index: Int32Array;
-  dtS: Float64Array;
+  index: number[];
+  dtS: number[];
   length: number;
 }
 
 type Counts = Record<CleaningKind, number>;
 
-export function cleanHr(raw: unknown[], sel: Selection, counts: Counts): Float64Array {
-  const out = new Float64Array(sel.length);
+export function cleanHr(raw: unknown[], sel: Selection, counts: Counts): number[] {
+  const out = new Array<number>(sel.length);
   for (let k = 0; k < sel.length; k++) {
     const v = raw[sel.index[k]!];
     if (typeof v !== 'number' || !Number.isFinite(v)) counts.hrNonFinite++;
@@ -39,7 +39,7 @@ export function cleanHr(raw: unknown[], sel: Selection, counts: Counts): Float64
 }
 
 /** Isolated one-sample spikes: far from both neighbours in the same direction. Sustained changes stay. */
-function removeHrSpikes(hr: Float64Array, counts: Counts): void {
+function removeHrSpikes(hr: number[], counts: Counts): void {
   let prev = hr[0]!;
   for (let k = 1; k < hr.length - 1; k++) {
     const cur = hr[k]!;
@@ -54,8 +54,8 @@ function removeHrSpikes(hr: Float64Array, counts: Counts): void {
   }
 }
 
-export function cleanPower(raw: unknown[], sel: Selection, counts: Counts): Float64Array {
-  const out = new Float64Array(sel.length);
+export function cleanPower(raw: unknown[], sel: Selection, counts: Counts): number[] {
+  const out = new Array<number>(sel.length);
   for (let k = 0; k < sel.length; k++) {
     const v = raw[sel.index[k]!];
     if (typeof v !== 'number' || !Number.isFinite(v)) counts.powerNonFinite++;
@@ -71,7 +71,7 @@ export function cleanPower(raw: unknown[], sel: Selection, counts: Counts): Floa
 }
 
 export function cleanSpeed(raw: unknown[], sel: Selection, maxMps: number, counts: Counts) {
-  const out = new Float64Array(sel.length);
+  const out = new Array<number>(sel.length);
   for (let k = 0; k < sel.length; k++) {
     const v = raw[sel.index[k]!];
     const ok = typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= maxMps;
@@ -81,8 +81,8 @@ export function cleanSpeed(raw: unknown[], sel: Selection, maxMps: number, count
   return out;
 }
 
-export function cleanGrade(raw: unknown[], sel: Selection, counts: Counts): Float64Array {
-  const out = new Float64Array(sel.length);
+export function cleanGrade(raw: unknown[], sel: Selection, counts: Counts): number[] {
+  const out = new Array<number>(sel.length);
   for (let k = 0; k < sel.length; k++) {
     const v = raw[sel.index[k]!];
     if (typeof v !== 'number' || !Number.isFinite(v)) {

@@ -99,3 +99,6 @@ export const RAMP_WINDOW_DAYS = 7;
 
 /** Elevate's OPTIMAL zone (-30 < TSB <= -10): the default target band for "today's load range". */
 export const PRODUCTIVE_FORM_BAND = { minTsb: -30, maxTsb: -10 } as const;
+
+/** Version of the load model stored with every computed activity; bump when a formula or constant changes. */
+export const LOAD_MODEL_VERSION = 'load-v1';

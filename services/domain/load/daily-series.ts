@@ -83,62 +83,55 @@ const ZERO_STATE: SeriesState = {
   recentCtl: [0, 0, 0, 0, 0, 0, 0],
 };
 
-function monotonyOf(window: readonly number[], sum: number): number {
-  const mean = sum / MONOTONY_WINDOW_DAYS;
-  if (mean <= 0) return 0;
-  let squares = 0;
-  for (const x of window) squares += (x - mean) * (x - mean);
-  const sd = Math.sqrt(squares / MONOTONY_WINDOW_DAYS);
-  return sd === 0 ? MONOTONY_CAP : Math.min(MONOTONY_CAP, mean / sd);
-}
-
-/** One day forward. Incremental and full recomputes both go through here, so they agree bit for bit. */
-function step(state: SeriesState, day: number, load: number): { point: DailyPoint; next: SeriesState } {
-  const ctl = state.ctl + CTL_K * (load - state.ctl);
-  const atl = state.atl + ATL_K * (load - state.atl);
-  const acute = ACUTE_LAMBDA * load + (1 - ACUTE_LAMBDA) * state.acute;
-  const chronic = CHRONIC_LAMBDA * load + (1 - CHRONIC_LAMBDA) * state.chronic;
-  const window = [...state.recentLoads, load];
+/** Foster monotony of loads[start .. start+6] (oldest first) and the window's sum. */
+function monotonyOf(loads: readonly number[], start: number): { monotony: number; sum: number } {
   let sum = 0;
-  for (const x of window) sum += x;
-  const monotony = monotonyOf(window, sum);
-  const historyDay = state.historyDay + 1;
-  const calibrating = historyDay < CALIBRATION_DAYS;
-  const point: DailyPoint = {
-    date: dateOfDayNumber(day),
-    historyDay,
-    load,
-    ctl,
-    atl,
-    tsb: state.ctl - state.atl,
-    tsbEndOfDay: ctl - atl,
-    rampRate: ctl - state.recentCtl[0]!,
-    acuteLoad: acute,
-    chronicLoad: chronic,
-    loadSpikeRatio: calibrating || chronic <= 0 ? null : acute / chronic,
-    monotony,
-    strain: sum * monotony,
-    calibrating,
-  };
-  const next = {
-    historyDay,
-    ctl,
-    atl,
-    acute,
-    chronic,
-    recentLoads: window.slice(1),
-    recentCtl: [...state.recentCtl.slice(1), ctl],
-  };
-  return { point, next };
+  for (let j = start; j < start + MONOTONY_WINDOW_DAYS; j++) sum += loads[j]!;
+  const mean = sum / MONOTONY_WINDOW_DAYS;
+  if (mean <= 0) return { monotony: 0, sum };
+  let squares = 0;
+  for (let j = start; j < start + MONOTONY_WINDOW_DAYS; j++)
+    squares += (loads[j]! - mean) * (loads[j]! - mean);
+  const sd = Math.sqrt(squares / MONOTONY_WINDOW_DAYS);
+  return { monotony: sd === 0 ? MONOTONY_CAP : Math.min(MONOTONY_CAP, mean / sd), sum };
 }
 
-function run(state: SeriesState, fromDay: number, totals: Float64Array): DailyPoint[] {
+/**
+ * Days forward from `state`. Incremental and full recomputes both go through here from an equal state,
+ * so they agree bit for bit. `loads` keeps the 6 days before as a prefix so each 7-day window is a slice.
+ */
+function run(state: SeriesState, fromDay: number, totals: readonly number[]): DailyPoint[] {
+  const loads = [...state.recentLoads, ...totals];
+  const ctls = [...state.recentCtl];
   const points: DailyPoint[] = new Array<DailyPoint>(totals.length);
-  let current = state;
+  let { ctl, atl, acute, chronic, historyDay } = state;
   for (let i = 0; i < totals.length; i++) {
-    const { point, next } = step(current, fromDay + i, totals[i]!);
-    points[i] = point;
-    current = next;
+    const load = totals[i]!;
+    const tsb = ctl - atl;
+    ctl += CTL_K * (load - ctl);
+    atl += ATL_K * (load - atl);
+    acute = ACUTE_LAMBDA * load + (1 - ACUTE_LAMBDA) * acute;
+    chronic = CHRONIC_LAMBDA * load + (1 - CHRONIC_LAMBDA) * chronic;
+    historyDay++;
+    const { monotony, sum } = monotonyOf(loads, i);
+    const calibrating = historyDay < CALIBRATION_DAYS;
+    points[i] = {
+      date: dateOfDayNumber(fromDay + i),
+      historyDay,
+      load,
+      ctl,
+      atl,
+      tsb,
+      tsbEndOfDay: ctl - atl,
+      rampRate: ctl - ctls[i]!,
+      acuteLoad: acute,
+      chronicLoad: chronic,
+      loadSpikeRatio: calibrating || chronic <= 0 ? null : acute / chronic,
+      monotony,
+      strain: sum * monotony,
+      calibrating,
+    };
+    ctls.push(ctl);
   }
   return points;
 }

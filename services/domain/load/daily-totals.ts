@@ -10,9 +10,9 @@ export function dailyTotals(
   entries: readonly { localDate: string; load: number }[],
   fromDay: number,
   toDay: number,
-): { totals: Float64Array; skipped: number } {
+): { totals: number[]; skipped: number } {
   const length = Math.max(0, toDay - fromDay + 1);
-  const totals = new Float64Array(length);
+  const totals = new Array<number>(length).fill(0);
   const perDay = new Map<number, number[]>();
   let skipped = 0;
   for (const e of entries) {

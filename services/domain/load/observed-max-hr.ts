@@ -17,7 +17,8 @@ export function observedMaxHrBpm(cleaned: CleanedStreams): number | null {
   let run = 0;
   for (let k = 0; k < hr.length; k++) {
     run = hr[k] === hr[k] ? run + 1 : 0;
-    if (run < OBSERVED_MAX_HR_HOLD_SAMPLES) continue;
+    // The window's minimum is at most hr[k], so a window ending at or below `best` cannot win.
+    if (run < OBSERVED_MAX_HR_HOLD_SAMPLES || hr[k]! <= best) continue;
     let low = Number.POSITIVE_INFINITY;
     for (let j = k - OBSERVED_MAX_HR_HOLD_SAMPLES + 1; j <= k; j++) low = Math.min(low, hr[j]!);
     if (low > best) best = low;
@@ -25,7 +26,7 @@ export function observedMaxHrBpm(cleaned: CleanedStreams): number | null {
   return best === Number.NEGATIVE_INFINITY ? null : best;
 }
 
-/** Highest stored per-activity maximum in the 365 days up to and including `todayLocalDate`. */
+/** Highest stored per-activity maximum from 365 days before `todayLocalDate` up to and including it. */
 export function maxHrOverLast12Months(
   perActivity: readonly { localDate: string; maxHrBpm: number | null }[],
   todayLocalDate: string,
@@ -36,7 +37,7 @@ export function maxHrOverLast12Months(
   for (const entry of perActivity) {
     const day = dayNumber(entry.localDate);
     const hr = entry.maxHrBpm;
-    if (day === null || day > today || day <= today - LOOKBACK_DAYS) continue;
+    if (day === null || day > today || day < today - LOOKBACK_DAYS) continue;
     if (typeof hr === 'number' && Number.isFinite(hr) && (best === null || hr > best)) best = hr;
   }
   return best;

@@ -9,10 +9,10 @@ import type { CleanedStreams } from './clean-streams';
  * The power channel resampled to 1 Hz on moving time: each sample is held for its credited seconds, and
  * cleaned-away samples repeat the last valid value (0 before the first), as a dropout would read.
  */
-export function powerAtOneHz(cleaned: CleanedStreams): { watts: Float64Array; validShare: number } | null {
+export function powerAtOneHz(cleaned: CleanedStreams): { watts: number[]; validShare: number } | null {
   const power = cleaned.powerW;
   if (!power || cleaned.length === 0) return null;
-  const watts = new Float64Array(Math.floor(cleaned.movingTimeS + 1e-9));
+  const watts = new Array<number>(Math.floor(cleaned.movingTimeS + 1e-9));
   let last = 0;
   let valid = 0;
   let elapsed = 0;

@@ -73,15 +73,21 @@ export function trimpFromStream(cleaned: CleanedStreams, p: HrPhysiology): Strea
   if (!hr || cleaned.movingTimeS <= 0) return null;
   const c = trimpConstants(p.sex);
   const span = p.hrMaxBpm - p.hrRestBpm;
+  // Strava HR is integer bpm: memoise HRr x exp(b x HRr) per bpm instead of one exp per sample.
+  const perBpm = new Map<number, number>();
   let sum = 0;
   let validTimeS = 0;
   for (let k = 0; k < cleaned.length; k++) {
     const bpm = hr[k]!;
     if (bpm !== bpm) continue; // NaN: cleaned away
+    let weight = perBpm.get(bpm);
+    if (weight === undefined) {
+      const hrr = Math.min(1, Math.max(0, (bpm - p.hrRestBpm) / span));
+      weight = hrr * Math.exp(c.b * hrr);
+      perBpm.set(bpm, weight);
+    }
     const dt = cleaned.dtS[k]!;
-    let hrr = (bpm - p.hrRestBpm) / span;
-    hrr = hrr <= 0 ? 0 : hrr >= 1 ? 1 : hrr;
-    sum += dt * hrr * Math.exp(c.b * hrr);
+    sum += dt * weight;
     validTimeS += dt;
   }
   if (validTimeS <= 0) return { trimp: 0, validTimeS: 0, coverage: 0 };

@@ -24,7 +24,10 @@ import {
  * caller decides whether an alert-less recommendation is ever sent). Text follows 5.5 and never contains a
  * `forbiddenPhrases` entry or any athlete-supplied text.
  */
-export function composeRecommendation(context: RecommendationContext, alerts: readonly Alert[]): Recommendation {
+export function composeRecommendation(
+  context: RecommendationContext,
+  alerts: readonly Alert[],
+): Recommendation {
   const gates = massageGates(context, alerts);
   const base = {
     athleteId: context.athleteId,
@@ -39,7 +42,13 @@ export function composeRecommendation(context: RecommendationContext, alerts: re
   };
   if (context.health.injured || context.health.ill) {
     const advice = [...pausedAdvice(context.health), CLAIMS.sharpPain];
-    return { ...base, status: 'paused', headline: 'Massage suggestions are paused', suggestion: null, advice };
+    return {
+      ...base,
+      status: 'paused',
+      headline: 'Massage suggestions are paused',
+      suggestion: null,
+      advice,
+    };
   }
   const draft = draftSuggestion(context, alerts, gates);
   const suggestion = draft && gates.raceSoon ? preRaceSuggestion(draft, gates.raceSoon) : draft;
@@ -73,7 +82,10 @@ function preRaceSuggestion(draft: MassageSuggestion, race: UpcomingRace): Massag
 function raceAdvice(gates: MassageGates): string[] {
   if (gates.raceSoon) {
     const day = formatDay(gates.raceSoon.localDate);
-    return [`No deep tissue or trigger point massage in the 72 h before your race on ${day}.`, CLAIMS.preRace];
+    return [
+      `No deep tissue or trigger point massage in the 72 h before your race on ${day}.`,
+      CLAIMS.preRace,
+    ];
   }
   if (gates.deepWorkBlockedBy) {
     const race = gates.deepWorkBlockedBy;
@@ -99,7 +111,9 @@ function adviceFor(
   if (has('form-low') || has('monotony')) advice.push(HEAVY_WEEK_ADVICE);
   const recent = latestAlertActivity(context, alerts, 'area-strain');
   if (suggestion?.type === 'sports' && recent && recent.sinceEndH < 24) {
-    advice.push('If you want something sooner, a short, light Swedish massage (10–20 min) in the first day is fine.');
+    advice.push(
+      'If you want something sooner, a short, light Swedish massage (10–20 min) in the first day is fine.',
+    );
   }
   if (suggestion && suggestion.type !== 'deep-tissue' && gates.maintenance && context.tightAreas?.length) {
     advice.push(

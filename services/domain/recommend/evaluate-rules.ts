@@ -59,7 +59,12 @@ interface AlertFacts {
   numbers: Record<string, number>;
 }
 
-function buildAlert(rule: AlertRule, context: RecommendationContext, threshold: number, facts: AlertFacts): Alert {
+function buildAlert(
+  rule: AlertRule,
+  context: RecommendationContext,
+  threshold: number,
+  facts: AlertFacts,
+): Alert {
   const key: AlertKey = {
     athleteId: context.athleteId,
     ruleId: rule.id,
@@ -83,7 +88,7 @@ function areaStrainAlerts(rule: AlertRule, context: RecommendationContext, thres
   return context.areas.flatMap((strain) => {
     if (!(strain.baselineAu > 0) || !Number.isFinite(strain.projectedSorenessAu)) return [];
     const ratio = strain.projectedSorenessAu / strain.baselineAu;
-    if (!meetsThreshold(rule.comparator, ratio, threshold)) return [];
+    if (!Number.isFinite(ratio) || !meetsThreshold(rule.comparator, ratio, threshold)) return [];
     return [
       buildAlert(rule, context, threshold, {
         bodyArea: strain.area,

@@ -42,6 +42,11 @@ export function formatInt(value: number): string {
   return sign + String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** A load in AU: whole numbers from 10 up ("1,100"), one decimal below ("4.5"). */
+export function formatLoad(valueAu: number): string {
+  return Math.abs(valueAu) >= 10 ? formatInt(valueAu) : formatRatio(valueAu);
+}
+
 /** One decimal: 2.06 -> "2.1". */
 export function formatRatio(value: number): string {
   return (Math.round(value * 10) / 10).toFixed(1);
@@ -77,6 +82,9 @@ export function activityPhrase(activity: RecentActivity, today: string, area?: B
   const day = dayPossessive(activity.localDate, today);
   const descentM = activity.descentM ?? 0;
   const downhillArea = area === 'quads' || area === 'calves';
-  const thing = downhillArea && descentM >= NAMED_DESCENT_M ? `${formatInt(descentM)} m descent` : sportNoun(activity.sportType);
+  const thing =
+    downhillArea && descentM >= NAMED_DESCENT_M
+      ? `${formatInt(descentM)} m descent`
+      : sportNoun(activity.sportType);
   return day.startsWith('the ') ? `your ${thing} on ${day.slice(4)}` : `${day} ${thing}`;
 }

@@ -52,7 +52,8 @@ export function hadRecentHardSession(context: RecommendationContext, alerts: rea
 export function massageGates(context: RecommendationContext, alerts: readonly Alert[]): MassageGates {
   const races = upcomingRaces(context);
   const raceSoon = races.find((race) => race.daysUntil <= PRE_RACE_LIGHT_ONLY_DAYS) ?? null;
-  const deepWorkBlockedBy = races.find((race) => race.daysUntil <= DEEP_WORK_BUFFER_DAYS[race.priority]) ?? null;
+  const deepWorkBlockedBy =
+    races.find((race) => race.daysUntil <= DEEP_WORK_BUFFER_DAYS[race.priority]) ?? null;
   const sore = alerts.some((alert) => alert.ruleId === 'area-strain');
   const maintenance = !deepWorkBlockedBy && !sore && !hadRecentHardSession(context, alerts);
   const allowedTypes: MassageType[] = raceSoon

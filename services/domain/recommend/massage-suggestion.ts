@@ -34,7 +34,9 @@ function byAreaOrder(a: BodyAreaId, b: BodyAreaId): number {
 export function strainedAreas(alerts: readonly Alert[]): BodyAreaId[] {
   return alerts
     .filter((alert) => alert.ruleId === 'area-strain' && alert.key.bodyArea !== '-')
-    .sort((a, b) => b.value - a.value || byAreaOrder(a.key.bodyArea as BodyAreaId, b.key.bodyArea as BodyAreaId))
+    .sort(
+      (a, b) => b.value - a.value || byAreaOrder(a.key.bodyArea as BodyAreaId, b.key.bodyArea as BodyAreaId),
+    )
     .map((alert) => alert.key.bodyArea as BodyAreaId);
 }
 
@@ -110,18 +112,28 @@ export function draftSuggestion(
   const today = context.localDate;
   const sore = strainedAreas(alerts);
   if (sore.length) {
-    const activity = latestAlertActivity(context, alerts, 'area-strain') ?? latestAlertActivity(context, alerts, 'hard-session');
+    const activity =
+      latestAlertActivity(context, alerts, 'area-strain') ??
+      latestAlertActivity(context, alerts, 'hard-session');
     return finishSuggestion(sportsAfter(activity, sore, today));
   }
   const hard = latestAlertActivity(context, alerts, 'hard-session');
   if (hard) {
     const areas = mostLoadedAreas(context);
-    const draft = hard.sinceEndH < DOMS_START_H ? lightSwedishAfter(hard, areas, today) : sportsAfter(hard, areas, today);
+    const draft =
+      hard.sinceEndH < DOMS_START_H ? lightSwedishAfter(hard, areas, today) : sportsAfter(hard, areas, today);
     return finishSuggestion(draft);
   }
   if (alerts.length) {
     const window = { startsInH: 0, endsInH: 72, label: 'in the next few days' };
-    const draft: Draft = { type: 'swedish', pressure: 'light', bodyAreas: [], durationMin: { min: 45, max: 60 }, alternatives: [], window };
+    const draft: Draft = {
+      type: 'swedish',
+      pressure: 'light',
+      bodyAreas: [],
+      durationMin: { min: 45, max: 60 },
+      alternatives: [],
+      window,
+    };
     return finishSuggestion(draft);
   }
   if (gates.maintenance && context.tightAreas?.length) return finishSuggestion(maintenanceDeepWork(context));

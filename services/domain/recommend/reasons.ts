@@ -2,7 +2,7 @@
  * One plain-English reason per alert, with the numbers behind it. Activity titles are never quoted (they are
  * athlete-controlled); activities are named by day and sport or descent. Ratios have one decimal, loads none.
  */
-import { activityPhrase, formatInt, formatRatio } from './format';
+import { activityPhrase, formatInt, formatLoad, formatRatio } from './format';
 import { BODY_AREA_LABELS, type Alert, type BodyAreaId, type RecommendationContext } from './types';
 
 function capitalise(text: string): string {
@@ -19,8 +19,8 @@ function areaReason(context: RecommendationContext, alert: Alert): string {
   const their = area === 'lowerBack' ? 'its' : 'their';
   const activity = activityFor(context, alert);
   const where = activity ? `on ${activityPhrase(activity, context.localDate, area)}` : 'over recent sessions';
-  const soreness = formatInt(alert.numbers.projectedSorenessAu ?? 0);
-  const usual = formatInt(alert.numbers.baselineAu ?? 0);
+  const soreness = formatLoad(alert.numbers.projectedSorenessAu ?? 0);
+  const usual = formatLoad(alert.numbers.baselineAu ?? 0);
   return (
     `Your ${label} took about ${formatRatio(alert.value)} times ${their} usual load ${where} ` +
     `(estimated soreness load ${soreness} tomorrow vs a usual ${usual}).`

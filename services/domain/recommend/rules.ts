@@ -40,7 +40,8 @@ export const ALERT_RULES: readonly AlertRule[] = [
     scope: 'area',
     mayFireWhileCalibrating: true,
     overrideRange: { min: 1.1, max: 5 },
-    description: "Projected soreness of a body area at now + 24 h is at least this many times the area's usual load.",
+    description:
+      "Projected soreness of a body area at now + 24 h is at least this many times the area's usual load.",
   },
   {
     id: 'hard-session',
@@ -71,7 +72,8 @@ export const ALERT_RULES: readonly AlertRule[] = [
     scope: 'athlete',
     mayFireWhileCalibrating: false,
     overrideRange: { min: 1.1, max: 5 },
-    description: 'Acute:chronic load ratio (EWMA 7 d / 28 d) is at least this: a large, rapid increase in load.',
+    description:
+      'Acute:chronic load ratio (EWMA 7 d / 28 d) is at least this: a large, rapid increase in load.',
   },
   {
     id: 'monotony',
@@ -108,7 +110,9 @@ export const alertSettingsSchema = z
       })
       .strict()
       .optional(),
-    disabledRules: z.array(z.enum(['area-strain', 'hard-session', 'form-low', 'load-spike', 'monotony'])).optional(),
+    disabledRules: z
+      .array(z.enum(['area-strain', 'hard-session', 'form-low', 'load-spike', 'monotony']))
+      .optional(),
   })
   .strict();
 

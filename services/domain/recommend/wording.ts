@@ -64,8 +64,7 @@ export const ESTIMATE_NOTE =
 export const THERAPIST_NOTE =
   'Book with a licensed massage therapist who works with athletes, and tell them about your recent training, any pain and any health conditions.';
 
-export const LOAD_SPIKE_ADVICE =
-  'Many coaches reduce load or add recovery after spikes like this.';
+export const LOAD_SPIKE_ADVICE = 'Many coaches reduce load or add recovery after spikes like this.';
 
 export const HEAVY_WEEK_ADVICE =
   'Consider a few easier days or an extra rest day; massage can help you feel recovered but does not replace rest.';

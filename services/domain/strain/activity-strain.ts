@@ -30,15 +30,15 @@ export interface ActivityStrain {
   shareRow: ShareRowId;
   gradeSource: GradeSource;
   /** The activity load used (input load, or 0 if it was invalid), on the "1 h at threshold = 100" scale. */
-  loadUnits: number;
+  loadAu: number;
   /** Share of the load per area; sums to 1. */
   shares: AreaRecord;
-  /** loadUnits x share; sums to loadUnits. What the area did. */
-  areaLoads: AreaRecord;
+  /** loadAu x share; sums to loadAu. What the area did. */
+  areaLoadsAu: AreaRecord;
   /** Extra damage weight from downhill (eccentric) work, before any repeated-bout protection. */
-  eccentricLoads: AreaRecord;
-  /** areaLoads + eccentricLoads: what drives soreness. Its total may exceed loadUnits after descents. */
-  damageLoads: AreaRecord;
+  eccentricLoadsAu: AreaRecord;
+  /** areaLoadsAu + eccentricLoadsAu: what drives soreness. Its total may exceed loadAu after descents. */
+  damageLoadsAu: AreaRecord;
   notes: StrainNote[];
 }
 
@@ -96,9 +96,9 @@ function uniformShares(tags: unknown, knownSport: boolean, notes: StrainNote[]):
   return shares;
 }
 
-function safeLoad(loadUnits: number, notes: StrainNote[]): number {
-  if (typeof loadUnits === 'number' && Number.isFinite(loadUnits) && loadUnits >= 0) return loadUnits;
-  notes.push({ code: 'invalid-load', detail: String(loadUnits) });
+function safeLoad(loadAu: number, notes: StrainNote[]): number {
+  if (typeof loadAu === 'number' && Number.isFinite(loadAu) && loadAu >= 0) return loadAu;
+  notes.push({ code: 'invalid-load', detail: String(loadAu) });
   return 0;
 }
 
@@ -107,18 +107,18 @@ function safeLoad(loadUnits: number, notes: StrainNote[]): number {
  *
  * Shares per sample blend the sport's level row toward its uphill/downhill rows (full weight at ±10 % grade)
  * and are averaged with the sample weights. Downhill foot-sport samples add eccentric damage weight to quads
- * (+1.0 x w_down) and calves (+0.3 x w_down), reported in `eccentricLoads`, so `damageLoads` may sum to more
- * than `loadUnits`; `areaLoads` always sums to it. Bad input degrades to a cruder estimate recorded in `notes`.
+ * (+1.0 x w_down) and calves (+0.3 x w_down), reported in `eccentricLoadsAu`, so `damageLoadsAu` may sum to more
+ * than `loadAu`; `areaLoadsAu` always sums to it. Bad input degrades to a cruder estimate recorded in `notes`.
  *
- * @param loadUnits the activity's load, "1 h at threshold = 100" scale, computed by the load engine.
+ * @param loadAu the activity's load, "1 h at threshold = 100" scale, computed by the load engine.
  */
 export function computeActivityStrain(
   input: ActivityInput,
-  loadUnits: number,
+  loadAu: number,
   options: ActivityStrainOptions = {},
 ): ActivityStrain {
   const notes: StrainNote[] = [];
-  const load = safeLoad(loadUnits, notes);
+  const load = safeLoad(loadAu, notes);
   const summary = input?.summary ?? ({} as ActivityInput['summary']);
   const safeInput: ActivityInput = { summary, streams: input?.streams ?? null };
   const { profile, known } = resolveSportProfile(summary.sportType);
@@ -132,26 +132,26 @@ export function computeActivityStrain(
     ? { mix: LEVEL_MIX, source: 'none' as const }
     : gradeMix(safeInput, profile, options, notes);
 
-  const areaLoads = zeroAreas();
-  const eccentricLoads = zeroAreas();
-  const damageLoads = zeroAreas();
+  const areaLoadsAu = zeroAreas();
+  const eccentricLoadsAu = zeroAreas();
+  const damageLoadsAu = zeroAreas();
   const [lvl, up, down] = [SHARE_TABLE[profile.level], SHARE_TABLE[profile.up], SHARE_TABLE[profile.down]];
   for (const area of BODY_AREAS) {
     if (!isUniform) shares[area] = lvl[area] * mix.lvl + up[area] * mix.up + down[area] * mix.down;
     const gain = profile.usesGrade ? (ECCENTRIC_GAIN[area] ?? 0) : 0;
-    areaLoads[area] = load * shares[area];
-    eccentricLoads[area] = load * gain * (lvl[area] * mix.lvlDown + down[area] * mix.downDown);
-    damageLoads[area] = areaLoads[area] + eccentricLoads[area];
+    areaLoadsAu[area] = load * shares[area];
+    eccentricLoadsAu[area] = load * gain * (lvl[area] * mix.lvlDown + down[area] * mix.downDown);
+    damageLoadsAu[area] = areaLoadsAu[area] + eccentricLoadsAu[area];
   }
   return {
     modelVersion: STRAIN_MODEL_VERSION,
     shareRow: profile.level,
     gradeSource: source,
-    loadUnits: load,
+    loadAu: load,
     shares,
-    areaLoads,
-    eccentricLoads,
-    damageLoads,
+    areaLoadsAu,
+    eccentricLoadsAu,
+    damageLoadsAu,
     notes,
   };
 }

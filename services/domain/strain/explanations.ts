@@ -2,7 +2,7 @@
  * Plain-word explanations the product shows next to strain estimates, so the e-mail, the dashboard and
  * docs/strain-model.md say the same thing. Wording follows training-science §5.5: estimates, never measurements.
  */
-import type { StrainState } from './project-strain';
+import type { StrainState } from './strain-state';
 
 export const STRAIN_EXPLANATIONS = {
   whatItIs:

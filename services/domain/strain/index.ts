@@ -17,14 +17,12 @@ export type { StrainNote, StrainNoteCode } from './notes';
 export { FATIGUE_TAU_H, SORENESS_PEAK_H, fatigueFraction, sorenessFraction } from './time-course';
 export { REPEATED_BOUT, repeatedBoutProtection } from './repeated-bout';
 export {
-  STRAIN_STATE_THRESHOLDS,
-  classifyStrain,
   projectAreaStrain,
   toStrainSession,
   type AreaStrain,
   type AthleteStrain,
   type ProjectOptions,
   type StrainSession,
-  type StrainState,
 } from './project-strain';
+export { STRAIN_STATE_THRESHOLDS, classifyStrain, type StrainState } from './strain-state';
 export { STRAIN_EXPLANATIONS, STRAIN_SOURCES, STRAIN_STATE_EXPLANATIONS } from './explanations';

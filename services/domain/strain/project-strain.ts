@@ -5,6 +5,7 @@
 import { BODY_AREAS, BODY_AREA_LABELS, type AreaRecord, type BodyArea } from './body-areas';
 import type { ActivityStrain } from './activity-strain';
 import { isEccentricBout, repeatedBoutProtection } from './repeated-bout';
+import { STRAIN_STATE_THRESHOLDS, classifyStrain, type StrainState } from './strain-state';
 import { FATIGUE_TAU_H, SORENESS_AREA_H, fatigueFraction, sorenessFraction } from './time-course';
 
 const HOUR_MS = 3_600_000;
@@ -14,46 +15,41 @@ const DAY_MS = 24 * HOUR_MS;
 export interface StrainSession {
   /** Activity start, epoch milliseconds. */
   startMs: number;
-  areaLoads: AreaRecord;
-  eccentricLoads: AreaRecord;
+  /** Passed through as `mainActivityId` when this session dominates an area's projection. */
+  activityId?: string | null;
+  areaLoadsAu: AreaRecord;
+  eccentricLoadsAu: AreaRecord;
 }
 
-export function toStrainSession(strain: ActivityStrain, startMs: number): StrainSession {
-  return { startMs, areaLoads: strain.areaLoads, eccentricLoads: strain.eccentricLoads };
+export function toStrainSession(
+  strain: ActivityStrain,
+  startMs: number,
+  activityId?: string | null,
+): StrainSession {
+  return {
+    startMs,
+    activityId: activityId ?? null,
+    areaLoadsAu: strain.areaLoadsAu,
+    eccentricLoadsAu: strain.eccentricLoadsAu,
+  };
 }
-
-export type StrainState = 'fresh' | 'loaded' | 'strained' | 'recovering';
-
-/**
- * Every threshold of the per-area state, in one place. Index = soreness / baseline soreness.
- * strained: projected index >= 1.5 (training-science §4.3 threshold idea); recovering: was strained now, or
- * above "loaded" but falling; loaded: projected index >= 1.2 and not falling; fresh: otherwise.
- */
-export const STRAIN_STATE_THRESHOLDS = {
-  strainedIndex: 1.5,
-  loadedIndex: 1.2,
-  /** The index uses soreness projected this far ahead (tomorrow's soreness from today's sessions). */
-  projectionHorizonH: 24,
-  /** Baseline = mean daily damage load of the area over this many days... */
-  baselineWindowDays: 28,
-  /** ...but at least this (load units per day: ~ one threshold hour a week at a typical area share). */
-  baselineFloorDailyLoad: 5,
-} as const;
 
 export interface AreaStrain {
   area: BodyArea;
   label: string;
-  /** Superposed soreness S now, load units (one session's curve peaks at its damage load). */
-  sorenessNow: number;
+  /** Superposed soreness S now, AU (one session's curve peaks at its damage load). */
+  sorenessNowAu: number;
   /** Superposed soreness at now + projectionHorizonH. */
-  sorenessProjected: number;
-  /** Superposed residual fatigue F now, load units. */
-  fatigueNow: number;
-  /** The soreness level the athlete's usual load keeps this area at (floored), load units. */
-  baselineSoreness: number;
-  /** sorenessProjected / baselineSoreness. */
+  sorenessProjectedAu: number;
+  /** Superposed residual fatigue F now, AU. */
+  fatigueNowAu: number;
+  /** The soreness level the athlete's usual load keeps this area at (floored), AU. */
+  baselineSorenessAu: number;
+  /** sorenessProjectedAu / baselineSorenessAu. */
   strainIndex: number;
   state: StrainState;
+  /** The session contributing most to sorenessProjectedAu (null if none or it had no id). */
+  mainActivityId: string | null;
   /** Fraction (0..0.5) of eccentric extra a new downhill bout would be spared now (repeated-bout effect). */
   repeatedBoutProtection: number;
 }
@@ -72,22 +68,65 @@ export interface ProjectOptions {
   applyRepeatedBout?: boolean;
 }
 
-export function classifyStrain(currentIndex: number, projectedIndex: number): StrainState {
-  const t = STRAIN_STATE_THRESHOLDS;
-  if (projectedIndex >= t.strainedIndex) return 'strained';
-  if (currentIndex >= t.strainedIndex) return 'recovering';
-  if (projectedIndex >= t.loadedIndex) return projectedIndex < currentIndex ? 'recovering' : 'loaded';
-  return 'fresh';
-}
-
 const finiteLoad = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
 
 function usableSessions(sessions: readonly StrainSession[], nowMs: number): StrainSession[] {
   // Callers outside TypeScript may pass anything; the cast undoes Array.isArray's `any[]` narrowing.
   const list = Array.isArray(sessions) ? (sessions as readonly StrainSession[]) : [];
   return list
-    .filter((s) => s && Number.isFinite(s.startMs) && s.startMs <= nowMs && s.areaLoads && s.eccentricLoads)
+    .filter(
+      (s) => s && Number.isFinite(s.startMs) && s.startMs <= nowMs && s.areaLoadsAu && s.eccentricLoadsAu,
+    )
     .sort((a, b) => a.startMs - b.startMs);
+}
+
+interface Superposed {
+  sorenessNowAu: number;
+  sorenessProjectedAu: number;
+  fatigueNowAu: number;
+  /** Damage of the sessions inside the baseline window, AU. */
+  windowDamageAu: number;
+  mainActivityId: string | null;
+  /** Start times of the area's eccentric-heavy bouts, oldest first. */
+  boutStartsMs: number[];
+}
+
+/** Sums every session's soreness, fatigue and baseline contribution for one area (sessions sorted by start). */
+function superpose(
+  area: BodyArea,
+  sessions: readonly StrainSession[],
+  nowMs: number,
+  rbe: boolean,
+): Superposed {
+  const t = STRAIN_STATE_THRESHOLDS;
+  const out: Superposed = {
+    sorenessNowAu: 0,
+    sorenessProjectedAu: 0,
+    fatigueNowAu: 0,
+    windowDamageAu: 0,
+    mainActivityId: null,
+    boutStartsMs: [],
+  };
+  let mainAu = 0;
+  for (const s of sessions) {
+    const eccentricAu = finiteLoad(s.eccentricLoadsAu[area]);
+    const protection = rbe ? repeatedBoutProtection(out.boutStartsMs, s.startMs) : 0;
+    const damageAu = finiteLoad(s.areaLoadsAu[area]) + eccentricAu * (1 - protection);
+    const eccentricBout = isEccentricBout(eccentricAu);
+    if (eccentricBout) out.boutStartsMs.push(s.startMs);
+    const hoursSince = (nowMs - s.startMs) / HOUR_MS;
+    const tauH = area === 'quads' && eccentricBout ? FATIGUE_TAU_H.eccentricQuads : FATIGUE_TAU_H.default;
+    const projectedAu = damageAu * sorenessFraction(hoursSince + t.projectionHorizonH);
+    out.sorenessNowAu += damageAu * sorenessFraction(hoursSince);
+    out.sorenessProjectedAu += projectedAu;
+    out.fatigueNowAu += damageAu * fatigueFraction(hoursSince, tauH);
+    if (nowMs - s.startMs <= t.baselineWindowDays * DAY_MS) out.windowDamageAu += damageAu;
+    if (projectedAu > mainAu) {
+      mainAu = projectedAu;
+      out.mainActivityId = s.activityId ?? null;
+    }
+  }
+  return out;
 }
 
 function projectArea(
@@ -97,40 +136,21 @@ function projectArea(
   rbe: boolean,
 ): AreaStrain {
   const t = STRAIN_STATE_THRESHOLDS;
-  const bouts: number[] = [];
-  let sorenessNow = 0;
-  let sorenessProjected = 0;
-  let fatigueNow = 0;
-  let windowDamage = 0;
-  for (const s of sessions) {
-    const eccentric = finiteLoad(s.eccentricLoads[area]);
-    const protection = rbe ? repeatedBoutProtection(bouts, s.startMs) : 0;
-    const damage = finiteLoad(s.areaLoads[area]) + eccentric * (1 - protection);
-    const eccentricBout = isEccentricBout(eccentric);
-    if (eccentricBout) bouts.push(s.startMs);
-    const hoursSince = (nowMs - s.startMs) / HOUR_MS;
-    const tauH = area === 'quads' && eccentricBout ? FATIGUE_TAU_H.eccentricQuads : FATIGUE_TAU_H.default;
-    sorenessNow += damage * sorenessFraction(hoursSince);
-    sorenessProjected += damage * sorenessFraction(hoursSince + t.projectionHorizonH);
-    fatigueNow += damage * fatigueFraction(hoursSince, tauH);
-    if (nowMs - s.startMs <= t.baselineWindowDays * DAY_MS) windowDamage += damage;
-  }
-  const dailyLoad = Math.max(windowDamage / t.baselineWindowDays, t.baselineFloorDailyLoad);
-  const baselineSoreness = (dailyLoad * SORENESS_AREA_H) / 24;
-  const strainIndex = sorenessProjected / baselineSoreness;
-  const state = classifyStrain(sorenessNow / baselineSoreness, strainIndex);
-  const protectionNow = rbe ? repeatedBoutProtection(bouts, nowMs + 1) : 0;
-  const label = BODY_AREA_LABELS[area];
+  const sums = superpose(area, sessions, nowMs, rbe);
+  const dailyAu = Math.max(sums.windowDamageAu / t.baselineWindowDays, t.baselineFloorDailyAu);
+  const baselineSorenessAu = (dailyAu * SORENESS_AREA_H) / 24;
+  const strainIndex = sums.sorenessProjectedAu / baselineSorenessAu;
   return {
     area,
-    label,
-    sorenessNow,
-    sorenessProjected,
-    fatigueNow,
-    baselineSoreness,
+    label: BODY_AREA_LABELS[area],
+    sorenessNowAu: sums.sorenessNowAu,
+    sorenessProjectedAu: sums.sorenessProjectedAu,
+    fatigueNowAu: sums.fatigueNowAu,
+    baselineSorenessAu,
     strainIndex,
-    state,
-    repeatedBoutProtection: protectionNow,
+    state: classifyStrain(sums.sorenessNowAu / baselineSorenessAu, strainIndex),
+    mainActivityId: sums.mainActivityId,
+    repeatedBoutProtection: rbe ? repeatedBoutProtection(sums.boutStartsMs, nowMs + 1) : 0,
   };
 }
 

@@ -1,5 +1,5 @@
-import { formatDay } from '../../domain/recommend/format';
 import type { Recommendation } from '../../domain/recommend/recommendation';
+import { formatDay } from './format-day';
 import { compileHtml, compileText } from './handlebars-env';
 import { assertHttpUrl, sanitizeHeaderText } from './sanitize';
 import * as t from './templates/alert';
@@ -31,7 +31,12 @@ interface AlertView extends Footer {
 interface DigestView extends Footer {
   name: string;
   day: string;
-  items: { number: number; recommendation: RecommendationView; activities: Activities; rating: RatingView | null }[];
+  items: {
+    number: number;
+    recommendation: RecommendationView;
+    activities: Activities;
+    rating: RatingView | null;
+  }[];
 }
 
 const alertHtml = compileHtml<AlertView>(t.ALERT_HTML);
@@ -75,7 +80,9 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
   const day = formatDay(input.localDate);
   const count = input.items.length;
   const view: DigestView = {
-    subject: sanitizeHeaderText(`Your recovery digest for ${day}: ${count} suggestion${count === 1 ? '' : 's'}`),
+    subject: sanitizeHeaderText(
+      `Your recovery digest for ${day}: ${count} suggestion${count === 1 ? '' : 's'}`,
+    ),
     unsubscribeUrl: assertHttpUrl(input.unsubscribeUrl),
     showStravaAttribution: true,
     name: nameView(input.recipientName),

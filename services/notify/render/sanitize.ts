@@ -4,8 +4,13 @@
  * HTML escaping is not done here: Handlebars auto-escapes every `{{value}}` in the HTML templates.
  */
 
-/** C0/C1 controls, DEL, line/paragraph separators, zero-width and bidi-override characters. */
-const INVISIBLE_OR_CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/**
+ * C0/C1 controls, DEL, line/paragraph separators, zero-width space, direction marks, bidi embeddings/overrides/
+ * isolates and BOM. ZWJ/ZWNJ (U+200C/D) stay: emoji sequences and several scripts need them.
+ */
+const INVISIBLE_OR_CONTROL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 /** Whitespace-like controls that should become a space rather than vanish. */
 const BREAKS = /[\r\n\t\v\f\u0085\u2028\u2029]+/g;
 /** Unpaired UTF-16 surrogates (invalid Unicode; some mailers choke on them). */
@@ -51,7 +56,9 @@ export function sanitizeHeaderText(text: string, maxLength = MAX_SUBJECT_LENGTH)
  * otherwise. Links are inputs signed by the caller, so a bad one is a programming error, not user input.
  */
 export function assertHttpUrl(url: string): string {
-  if (/[\s\u0000-\u001F\u007F-\u009F]/.test(url)) throw new Error('link contains whitespace or control characters');
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+  if (/[\s\u0000-\u001F\u007F-\u009F]/.test(url))
+    throw new Error('link contains whitespace or control characters');
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -3,8 +3,8 @@
  * `sanitizeInlineText` (control characters out, length capped) and every URL through `assertHttpUrl`; the
  * HTML templates then escape on output.
  */
-import { formatDay, joinAreas } from '../../domain/recommend/format';
 import type { Recommendation } from '../../domain/recommend/recommendation';
+import { formatDay, joinLabels } from './format-day';
 import { assertHttpUrl, sanitizeInlineText } from './sanitize';
 import type { ActivityRef, RatingPrompt } from './types';
 
@@ -39,7 +39,7 @@ export function recommendationView(rec: Recommendation): RecommendationView {
   const suggestion = s && {
     typeLabel: clean(s.typeLabel),
     pressure: clean(s.pressure),
-    areas: clean(s.bodyAreas.length ? `your ${joinAreas(s.bodyAreas)}` : 'whole body'),
+    areas: clean(s.bodyAreas.length ? `your ${joinLabels(s.bodyAreaLabels)}` : 'whole body'),
     when: clean(s.window.label),
     duration: `${s.durationMin.min}–${s.durationMin.max} min`,
   };

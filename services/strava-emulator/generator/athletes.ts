@@ -17,18 +17,94 @@ interface ProfileBasics {
 }
 
 const PROFILES: Record<ProfileName, ProfileBasics> = {
-  marathoner: { sex: 'F', city: 'Sydney', state: 'NSW', country: 'Australia', timezoneIana: 'Australia/Sydney', homeLatlng: [-33.8688, 151.2093], weightKg: 56, ftpW: null, maxHrBpm: 189, restHrBpm: 44, thresholdSpeedMps: 4.45, largeIds: false },
-  'trail-runner': { sex: 'M', city: 'Boulder', state: 'CO', country: 'United States', timezoneIana: 'America/Denver', homeLatlng: [40.015, -105.2705], weightKg: 68, ftpW: null, maxHrBpm: 186, restHrBpm: 48, thresholdSpeedMps: 4.1, largeIds: false },
-  cyclist: { sex: 'M', city: 'Girona', state: 'Catalonia', country: 'Spain', timezoneIana: 'Europe/Madrid', homeLatlng: [41.9794, 2.8214], weightKg: 72, ftpW: 290, maxHrBpm: 184, restHrBpm: 45, thresholdSpeedMps: 3.6, largeIds: false },
-  triathlete: { sex: 'F', city: 'Brisbane', state: 'QLD', country: 'Australia', timezoneIana: 'Australia/Brisbane', homeLatlng: [-27.4698, 153.0251], weightKg: 61, ftpW: 235, maxHrBpm: 183, restHrBpm: 47, thresholdSpeedMps: 4.0, largeIds: true },
-  comeback: { sex: 'M', city: 'London', state: 'England', country: 'United Kingdom', timezoneIana: 'Europe/London', homeLatlng: [51.5072, -0.1276], weightKg: 79, ftpW: null, maxHrBpm: 181, restHrBpm: 56, thresholdSpeedMps: 3.7, largeIds: false },
+  marathoner: {
+    sex: 'F',
+    city: 'Sydney',
+    state: 'NSW',
+    country: 'Australia',
+    timezoneIana: 'Australia/Sydney',
+    homeLatlng: [-33.8688, 151.2093],
+    weightKg: 56,
+    ftpW: null,
+    maxHrBpm: 189,
+    restHrBpm: 44,
+    thresholdSpeedMps: 4.45,
+    largeIds: false,
+  },
+  'trail-runner': {
+    sex: 'M',
+    city: 'Boulder',
+    state: 'CO',
+    country: 'United States',
+    timezoneIana: 'America/Denver',
+    homeLatlng: [40.015, -105.2705],
+    weightKg: 68,
+    ftpW: null,
+    maxHrBpm: 186,
+    restHrBpm: 48,
+    thresholdSpeedMps: 4.1,
+    largeIds: false,
+  },
+  cyclist: {
+    sex: 'M',
+    city: 'Girona',
+    state: 'Catalonia',
+    country: 'Spain',
+    timezoneIana: 'Europe/Madrid',
+    homeLatlng: [41.9794, 2.8214],
+    weightKg: 72,
+    ftpW: 290,
+    maxHrBpm: 184,
+    restHrBpm: 45,
+    thresholdSpeedMps: 3.6,
+    largeIds: false,
+  },
+  triathlete: {
+    sex: 'F',
+    city: 'Brisbane',
+    state: 'QLD',
+    country: 'Australia',
+    timezoneIana: 'Australia/Brisbane',
+    homeLatlng: [-27.4698, 153.0251],
+    weightKg: 61,
+    ftpW: 235,
+    maxHrBpm: 183,
+    restHrBpm: 47,
+    thresholdSpeedMps: 4.0,
+    largeIds: true,
+  },
+  comeback: {
+    sex: 'M',
+    city: 'London',
+    state: 'England',
+    country: 'United Kingdom',
+    timezoneIana: 'Europe/London',
+    homeLatlng: [51.5072, -0.1276],
+    weightKg: 79,
+    ftpW: null,
+    maxHrBpm: 181,
+    restHrBpm: 56,
+    thresholdSpeedMps: 3.7,
+    largeIds: false,
+  },
 };
 
 const FIRST: Record<'M' | 'F', string[]> = {
   M: ['Liam', 'Noah', 'Mateo', 'Kenji', 'Arjun', 'Tom', 'Lucas', 'Samir', 'Felix', 'Oscar'],
   F: ['Olivia', 'Mia', 'Sofia', 'Aiko', 'Priya', 'Emma', 'Chloe', 'Lena', 'Zara', 'Isla'],
 };
-const LAST = ['Nguyen', 'Smith', 'Garcia', 'Tanaka', 'Patel', 'Müller', "O'Brien", 'Rossi', 'Kowalski', 'Silva'];
+const LAST = [
+  'Nguyen',
+  'Smith',
+  'Garcia',
+  'Tanaka',
+  'Patel',
+  'Müller',
+  "O'Brien",
+  'Rossi',
+  'Kowalski',
+  'Silva',
+];
 
 /** Overrides accepted when creating an athlete. */
 export type AthleteOverrides = Partial<Omit<EmulatedAthlete, 'profile'>>;
@@ -37,7 +113,12 @@ export type AthleteOverrides = Partial<Omit<EmulatedAthlete, 'profile'>>;
  * Makes a realistic athlete for a profile. LTHR sits at ~91 % of max HR; values vary slightly by seed so
  * two athletes of one profile differ. Ids are safe integers (Strava athlete ids are < 2^53).
  */
-export function makeAthlete(profile: ProfileName, prng: Prng, createdAtS: number, over: AthleteOverrides = {}): EmulatedAthlete {
+export function makeAthlete(
+  profile: ProfileName,
+  prng: Prng,
+  createdAtS: number,
+  over: AthleteOverrides = {},
+): EmulatedAthlete {
   const p = PROFILES[profile];
   const firstname = prng.pick(FIRST[p.sex]);
   const lastname = prng.pick(LAST);

@@ -7,10 +7,34 @@ import type { ActivityPlan, EmulatedAthlete, ProfileName, WorkoutKind } from '..
 type Day = WorkoutKind[];
 /** Monday..Sunday. */
 const WEEKS: Record<Exclude<ProfileName, 'comeback'>, Day[]> = {
-  marathoner: [['weight-training'], ['interval-run'], ['easy-run'], ['tempo-run'], ['easy-run'], ['easy-run'], ['long-run']],
+  marathoner: [
+    ['weight-training'],
+    ['interval-run'],
+    ['easy-run'],
+    ['tempo-run'],
+    ['easy-run'],
+    ['easy-run'],
+    ['long-run'],
+  ],
   'trail-runner': [[], ['easy-run'], ['trail-run'], ['tempo-run'], [], ['trail-run'], ['hike']],
-  cyclist: [[], ['indoor-ride'], ['ride-power'], ['indoor-ride'], ['ride-no-power'], ['ride-power'], ['ride-power']],
-  triathlete: [['swim'], ['interval-run', 'indoor-ride'], ['swim', 'easy-run'], ['ride-power'], ['swim', 'weight-training'], ['ride-power', 'easy-run'], ['long-run']],
+  cyclist: [
+    [],
+    ['indoor-ride'],
+    ['ride-power'],
+    ['indoor-ride'],
+    ['ride-no-power'],
+    ['ride-power'],
+    ['ride-power'],
+  ],
+  triathlete: [
+    ['swim'],
+    ['interval-run', 'indoor-ride'],
+    ['swim', 'easy-run'],
+    ['ride-power'],
+    ['swim', 'weight-training'],
+    ['ride-power', 'easy-run'],
+    ['long-run'],
+  ],
 };
 const COMEBACK_RETURN: Day[] = [[], ['easy-run'], ['weight-training'], ['easy-run'], [], ['easy-run'], []];
 const DAY_MS = 86_400_000;
@@ -32,7 +56,16 @@ export interface History {
 /** Default Strava names: "Morning Run", "Lunch Ride", "Evening Swim"… by local start hour. */
 export function defaultName(kind: WorkoutKind, localHour: number): string {
   const spec = WORKOUTS[kind];
-  const part = localHour < 11 ? 'Morning' : localHour < 14 ? 'Lunch' : localHour < 18 ? 'Afternoon' : localHour < 21 ? 'Evening' : 'Night';
+  const part =
+    localHour < 11
+      ? 'Morning'
+      : localHour < 14
+        ? 'Lunch'
+        : localHour < 18
+          ? 'Afternoon'
+          : localHour < 21
+            ? 'Evening'
+            : 'Night';
   if (kind === 'race-run') return 'Parkside Race';
   if (kind === 'race-ride') return 'Gran Fondo';
   if (kind === 'interval-run') return '5 x 4 min @ threshold';
@@ -47,7 +80,8 @@ function dayPlan(profile: ProfileName, weekday: number, weekIndex: number, phase
     return phase < 0.75 ? [] : (COMEBACK_RETURN[weekday] ?? []);
   }
   const day = WEEKS[profile][weekday] ?? [];
-  if (weekIndex % 5 === 4 && weekday === 5 && (profile === 'marathoner' || profile === 'trail-runner')) return ['race-run'];
+  if (weekIndex % 5 === 4 && weekday === 5 && (profile === 'marathoner' || profile === 'trail-runner'))
+    return ['race-run'];
   if (weekIndex % 6 === 5 && weekday === 6 && profile === 'cyclist') return ['race-ride'];
   return day;
 }
@@ -98,10 +132,16 @@ export function firstActivityId(a: EmulatedAthlete, prng: Prng): bigint {
  */
 export function generateHistory(profile: ProfileName, options: HistoryOptions = {}): History {
   const days = options.days ?? 180;
-  const endMs = typeof options.endDate === 'string' ? Date.parse(options.endDate) : (options.endDate ?? Date.now());
+  const endMs =
+    typeof options.endDate === 'string' ? Date.parse(options.endDate) : (options.endDate ?? Date.now());
   const prng = createPrng(`history/${profile}/${String(options.seed ?? 1)}`);
   const firstDayMs = Math.floor(endMs / DAY_MS) * DAY_MS - (days - 1) * DAY_MS;
-  const athlete = makeAthlete(profile, prng.fork('athlete'), Math.floor((firstDayMs - 400 * DAY_MS) / 1000), options.athlete);
+  const athlete = makeAthlete(
+    profile,
+    prng.fork('athlete'),
+    Math.floor((firstDayMs - 400 * DAY_MS) / 1000),
+    options.athlete,
+  );
   let id = firstActivityId(athlete, prng.fork('ids'));
   const plans: ActivityPlan[] = [];
   for (let d = 0; d < days; d++) {
@@ -112,7 +152,12 @@ export function generateHistory(profile: ProfileName, options: HistoryOptions = 
     kinds.forEach((k, session) => {
       if (prng.chance(0.08)) return;
       const kind: WorkoutKind = k === 'easy-run' && prng.chance(0.04) ? 'manual-run' : k;
-      const hour = session === 0 ? (weekday >= 5 ? prng.range(6.5, 8.5) : prng.range(5.75, 7.25)) : prng.range(17.25, 18.75);
+      const hour =
+        session === 0
+          ? weekday >= 5
+            ? prng.range(6.5, 8.5)
+            : prng.range(5.75, 7.25)
+          : prng.range(17.25, 18.75);
       id += BigInt(prng.int(5_000_000, 40_000_000));
       plans.push(planActivity(athlete, kind, dayMs, hour, prng, id, durationScale(profile, phase)));
     });

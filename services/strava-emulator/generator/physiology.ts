@@ -40,11 +40,15 @@ const BIKE_KG = 9;
  * One second of bicycle dynamics: new speed (m/s) after riding at `powerW` on `slope`.
  * Inertia keeps speed changes gradual; coasting downhill accelerates toward terminal speed.
  */
-export function nextRideSpeedMps(a: EmulatedAthlete, speedMps: number, powerW: number, slope: number): number {
+export function nextRideSpeedMps(
+  a: EmulatedAthlete,
+  speedMps: number,
+  powerW: number,
+  slope: number,
+): number {
   const massKg = a.weightKg + BIKE_KG;
   const propulsionN = (powerW * 0.97) / Math.max(speedMps, 2);
-  const resistanceN =
-    massKg * GRAVITY * (slope + CRR) + 0.5 * AIR_DENSITY * CDA_M2 * speedMps * speedMps;
+  const resistanceN = massKg * GRAVITY * (slope + CRR) + 0.5 * AIR_DENSITY * CDA_M2 * speedMps * speedMps;
   const next = speedMps + (propulsionN - resistanceN) / massKg;
   return Math.min(22, Math.max(0, next));
 }

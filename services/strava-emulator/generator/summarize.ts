@@ -43,7 +43,13 @@ function elevationGainM(altitude: number[]): number {
 
 function powerStats(a: EmulatedAthlete, spec: WorkoutSpec, raw: RawSeries, movingS: number) {
   if (spec.locomotion !== 'ride') {
-    return { averageWattsW: null, weightedAverageWattsW: null, maxWattsW: null, kilojoules: null, deviceWatts: null };
+    return {
+      averageWattsW: null,
+      weightedAverageWattsW: null,
+      maxWattsW: null,
+      kilojoules: null,
+      deviceWatts: null,
+    };
   }
   const watts = spec.powerMeter
     ? raw.watts
@@ -89,7 +95,8 @@ export function summarize(
     startLatlng: spec.outdoor && first ? first : [],
     endLatlng: spec.outdoor && last ? last : [],
     calories: Math.round(
-      power.kilojoules ?? (spec.locomotion === 'strength' ? 350 * durationH : a.weightKg * (distanceM / 1000)),
+      power.kilojoules ??
+        (spec.locomotion === 'strength' ? 350 * durationH : a.weightKg * (distanceM / 1000)),
     ),
   };
 }
@@ -109,6 +116,6 @@ export function toStreamSet(raw: RawSeries, keys: StreamKey[]): StreamSet {
     moving: raw.moving,
   };
   const set: StreamSet = {};
-  for (const k of keys) set[k] = all[k] as never;
+  for (const k of keys) set[k] = all[k];
   return set;
 }

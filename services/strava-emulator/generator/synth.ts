@@ -1,5 +1,11 @@
 import { createTerrain, type Terrain } from './terrain';
-import { effectiveFtpW, gradeSpeedFactor, nextHeartrate, nextRideSpeedMps, targetHeartrateBpm } from './physiology';
+import {
+  effectiveFtpW,
+  gradeSpeedFactor,
+  nextHeartrate,
+  nextRideSpeedMps,
+  targetHeartrateBpm,
+} from './physiology';
 import type { Prng } from './prng';
 import type { Segment, WorkoutSpec } from './workouts';
 import type { EmulatedAthlete } from '../types';
@@ -99,16 +105,41 @@ function cadenceFor(spec: WorkoutSpec, f: number, power: number, moving: boolean
  * Simulates one session second by second. Speed follows intensity and slope; altitude and grade come from
  * the same terrain at the simulated distance, so they agree; heart rate lags effort and drifts upward.
  */
-export function synthesize(a: EmulatedAthlete, spec: WorkoutSpec, segments: Segment[], prng: Prng): RawSeries {
+export function synthesize(
+  a: EmulatedAthlete,
+  spec: WorkoutSpec,
+  segments: Segment[],
+  prng: Prng,
+): RawSeries {
   const { intensity, segMoving } = perSecond(segments);
   const n = intensity.length;
   const paused = pauseMask(n, spec, prng.fork('pauses'));
-  const terrain: Terrain | null = spec.terrain ? createTerrain(spec.terrain, prng.fork('terrain'), prng.range(20, 600)) : null;
+  const terrain: Terrain | null = spec.terrain
+    ? createTerrain(spec.terrain, prng.fork('terrain'), prng.range(20, 600))
+    : null;
   const out: RawSeries = {
-    time: [], distance: [], velocity: [], heartrate: [], cadence: [], watts: [], altitude: [], grade: [], latlng: [], moving: [],
+    time: [],
+    distance: [],
+    velocity: [],
+    heartrate: [],
+    cadence: [],
+    watts: [],
+    altitude: [],
+    grade: [],
+    latlng: [],
+    moving: [],
   };
   const [lat0, lng0] = a.homeLatlng;
-  const s: Tick = { t: 0, distM: 0, speedMps: 0, hrBpm: a.restHrBpm + 15, powerVar: 0, lat: lat0 + prng.normal(0, 0.01), lng: lng0 + prng.normal(0, 0.01), headingRad: prng.range(0, 2 * Math.PI) };
+  const s: Tick = {
+    t: 0,
+    distM: 0,
+    speedMps: 0,
+    hrBpm: a.restHrBpm + 15,
+    powerVar: 0,
+    lat: lat0 + prng.normal(0, 0.01),
+    lng: lng0 + prng.normal(0, 0.01),
+    headingRad: prng.range(0, 2 * Math.PI),
+  };
   for (; s.t < n; s.t++) {
     const stopped = paused[s.t] === 1 || segMoving[s.t] === 0;
     const f = intensity[s.t] ?? 0;

@@ -55,7 +55,10 @@ export function createTerrain(kind: TerrainKind, prng: Prng, baseAltitudeM: numb
     climbShare: share,
   }));
   const raw = (d: number): number =>
-    waves.reduce((sum, w) => sum + w.amplitudeM * asymmetricWave(d / w.wavelengthM + w.phase, w.climbShare), 0);
+    waves.reduce(
+      (sum, w) => sum + w.amplitudeM * asymmetricWave(d / w.wavelengthM + w.phase, w.climbShare),
+      0,
+    );
   const offset = raw(0);
   const altitudeM = (d: number): number => baseAltitudeM + raw(d) - offset;
   return {

@@ -100,14 +100,26 @@ export function streamKeysFor(spec: WorkoutSpec): StreamKey[] {
 
 /** Builds the intensity blocks of a session lasting about `durationS`. */
 export function buildSegments(kind: WorkoutKind, durationS: number, prng: Prng): Segment[] {
-  const seg = (d: number, i: number, moving = true): Segment => ({ durationS: Math.round(d), intensity: i, moving });
+  const seg = (d: number, i: number, moving = true): Segment => ({
+    durationS: Math.round(d),
+    intensity: i,
+    moving,
+  });
   switch (kind) {
     case 'tempo-run': {
       const core = durationS - 1500;
       return [seg(900, 0.72), seg(core, prng.range(0.88, 0.93)), seg(600, 0.68)];
     }
     case 'interval-run':
-      return repeats(seg(900, 0.72), seg(600, 0.66), durationS - 1500, prng.int(180, 300), prng.int(90, 150), 1.06, 0.6);
+      return repeats(
+        seg(900, 0.72),
+        seg(600, 0.66),
+        durationS - 1500,
+        prng.int(180, 300),
+        prng.int(90, 150),
+        1.06,
+        0.6,
+      );
     case 'race-run':
     case 'race-ride':
       return [seg(durationS, kind === 'race-run' ? prng.range(0.97, 1.03) : prng.range(0.86, 0.92))];

@@ -1,14 +1,31 @@
 import { Router, type Request, type Response } from 'express';
 import type { EmulatorContext } from '../context';
 import { sendJson, stravaErrors } from '../errors';
-import { activityDetailed, activitySummary, athleteDetailed, athleteSummary, athleteZones } from '../representations';
+import {
+  activityDetailed,
+  activitySummary,
+  athleteDetailed,
+  athleteSummary,
+  athleteZones,
+} from '../representations';
 import type { TokenGrant } from '../tokens';
 import type { ActivityRecord, StreamKey } from '../types';
 import { locals } from './pipeline';
 
 const has = (g: TokenGrant, scope: string) => g.scopes.includes(scope);
 const canReadActivities = (g: TokenGrant) => has(g, 'activity:read') || has(g, 'activity:read_all');
-const STREAM_KEYS: StreamKey[] = ['time', 'distance', 'latlng', 'altitude', 'velocity_smooth', 'heartrate', 'cadence', 'watts', 'grade_smooth', 'moving'];
+const STREAM_KEYS: StreamKey[] = [
+  'time',
+  'distance',
+  'latlng',
+  'altitude',
+  'velocity_smooth',
+  'heartrate',
+  'cadence',
+  'watts',
+  'grade_smooth',
+  'moving',
+];
 
 function grantOf(res: Response): TokenGrant {
   const g = locals(res).grant;
@@ -27,10 +44,12 @@ const intParam = (v: unknown): number | undefined => {
  */
 function readableActivity(ctx: EmulatorContext, req: Request, res: Response): ActivityRecord | null {
   const g = grantOf(res);
-  if (!canReadActivities(g)) return (sendJson(res, 401, stravaErrors.missingScope('activity:read_permission')), null);
+  if (!canReadActivities(g))
+    return (sendJson(res, 401, stravaErrors.missingScope('activity:read_permission')), null);
   const raw = String(req.params.id ?? '');
   const r = /^\d{1,20}$/.test(raw) ? ctx.world.activity(BigInt(raw)) : undefined;
-  const visible = r && !r.deleted && r.plan.athleteId === g.athleteId && (!r.private || has(g, 'activity:read_all'));
+  const visible =
+    r && !r.deleted && r.plan.athleteId === g.athleteId && (!r.private || has(g, 'activity:read_all'));
   if (!visible) return (sendJson(res, 404, stravaErrors.notFound('Activity')), null);
   return r;
 }
@@ -52,7 +71,11 @@ function listActivities(ctx: EmulatorContext, req: Request, res: Response): void
     .filter((r) => after === undefined || r.plan.startMs > after * 1000);
   if (after !== undefined && before === undefined) list = [...list].reverse();
   const slice = list.slice((page - 1) * perPage, page * perPage);
-  sendJson(res, 200, slice.map((r) => activitySummary(ctx.world.view(r), athlete)));
+  sendJson(
+    res,
+    200,
+    slice.map((r) => activitySummary(ctx.world.view(r), athlete)),
+  );
 }
 
 /** GET /activities/{id}/streams: array, or an object keyed by type with key_by_type=true. */
@@ -60,12 +83,19 @@ function streams(ctx: EmulatorContext, req: Request, res: Response): void {
   const r = readableActivity(ctx, req, res);
   if (!r) return;
   const set = ctx.world.streams(r) ?? {};
-  const requested = typeof req.query.keys === 'string' ? req.query.keys.split(',').map((k) => k.trim()) : STREAM_KEYS;
+  const requested =
+    typeof req.query.keys === 'string' ? req.query.keys.split(',').map((k) => k.trim()) : STREAM_KEYS;
   // Strava returns the series stream (distance) even when it was not asked for.
   const keys = [...new Set([...requested, 'distance'])].filter((k): k is StreamKey => k in set);
   const seriesType = set.distance ? 'distance' : 'time';
   const size = (set.time ?? set.distance ?? []).length;
-  const objects = keys.map((k) => ({ type: k, data: set[k], series_type: seriesType, original_size: size, resolution: 'high' }));
+  const objects = keys.map((k) => ({
+    type: k,
+    data: set[k],
+    series_type: seriesType,
+    original_size: size,
+    resolution: 'high',
+  }));
   if (req.query.key_by_type !== 'true') return sendJson(res, 200, objects);
   sendJson(res, 200, Object.fromEntries(objects.map(({ type, ...rest }) => [type, rest])));
 }

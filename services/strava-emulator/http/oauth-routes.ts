@@ -11,11 +11,15 @@ const bad = (res: Response, resource: string, field: string, code: string) =>
 /** Checks client_id/client_secret against the registered app; answers 400 like Strava when wrong. */
 export function checkClient(ctx: EmulatorContext, p: Record<string, string>, res: Response): boolean {
   if (p.client_id !== ctx.clientId) return (bad(res, 'Application', 'client_id', 'invalid'), false);
-  if (p.client_secret !== ctx.clientSecret) return (bad(res, 'Application', 'client_secret', 'invalid'), false);
+  if (p.client_secret !== ctx.clientSecret)
+    return (bad(res, 'Application', 'client_secret', 'invalid'), false);
   return true;
 }
 
-function tokenResponse(ctx: EmulatorContext, t: { accessToken: string; refreshToken: string; expiresAtS: number }) {
+function tokenResponse(
+  ctx: EmulatorContext,
+  t: { accessToken: string; refreshToken: string; expiresAtS: number },
+) {
   return {
     token_type: 'Bearer',
     access_token: t.accessToken,
@@ -33,7 +37,10 @@ function token(ctx: EmulatorContext, req: Request, res: Response): void {
     const out = ctx.tokens.exchangeCode(p.code ?? '', ctx.clientId);
     if (!out) return bad(res, 'AuthorizationCode', 'code', 'invalid');
     const athlete = ctx.world.athlete(out.athleteId);
-    return sendJson(res, 200, { ...tokenResponse(ctx, out), athlete: athlete ? athleteSummary(athlete) : null });
+    return sendJson(res, 200, {
+      ...tokenResponse(ctx, out),
+      athlete: athlete ? athleteSummary(athlete) : null,
+    });
   }
   if (p.grant_type === 'refresh_token') {
     const out = ctx.tokens.refreshTokens(p.refresh_token ?? '');

@@ -61,10 +61,17 @@ export function chaos(ctx: EmulatorContext) {
   };
 }
 
-async function injectChaos(ctx: EmulatorContext, req: Request, res: Response, next: NextFunction): Promise<void> {
+async function injectChaos(
+  ctx: EmulatorContext,
+  req: Request,
+  res: Response,
+  next: NextFunction,
+): Promise<void> {
   {
     const f = ctx.failures;
-    const latency = Array.isArray(f.latencyMs) ? ctx.chaos.range(f.latencyMs[0], f.latencyMs[1]) : f.latencyMs;
+    const latency = Array.isArray(f.latencyMs)
+      ? ctx.chaos.range(f.latencyMs[0], f.latencyMs[1])
+      : f.latencyMs;
     if (latency > 0) await sleep(latency);
     const roll = ctx.chaos.next();
     if (roll < f.timeoutRate) {
@@ -101,7 +108,8 @@ export function params(req: Request): Record<string, string> {
   const out: Record<string, string> = {};
   const merge = (src: unknown) => {
     if (!src || typeof src !== 'object') return;
-    for (const [k, v] of Object.entries(src)) if (typeof v === 'string' || typeof v === 'number') out[k] = String(v);
+    for (const [k, v] of Object.entries(src))
+      if (typeof v === 'string' || typeof v === 'number') out[k] = String(v);
   };
   merge(req.query);
   merge(req.body);

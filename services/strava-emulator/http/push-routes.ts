@@ -12,7 +12,11 @@ const notVerifiable = (code: string) => stravaErrors.badRequest('PushSubscriptio
  * Strava's validation handshake: GET callback?hub.mode=subscribe&hub.challenge=…&hub.verify_token=…, which
  * must answer 200 with JSON {"hub.challenge": <same>} within the timeout. Returns an error code or null.
  */
-export async function verifyCallback(callbackUrl: string, verifyToken: string, timeoutMs: number): Promise<string | null> {
+export async function verifyCallback(
+  callbackUrl: string,
+  verifyToken: string,
+  timeoutMs: number,
+): Promise<string | null> {
   const challenge = randomBytes(16).toString('hex');
   const url = new URL(callbackUrl);
   url.searchParams.set('hub.verify_token', verifyToken);
@@ -36,10 +40,12 @@ async function create(ctx: EmulatorContext, req: Request, res: Response): Promis
   if (!URL.canParse(callbackUrl) || callbackUrl.length > 255) {
     return sendJson(res, 400, stravaErrors.badRequest('PushSubscription', 'callback url', 'invalid'));
   }
-  if (ctx.subscription) return sendJson(res, 400, stravaErrors.badRequest('PushSubscription', '', 'already exists'));
+  if (ctx.subscription)
+    return sendJson(res, 400, stravaErrors.badRequest('PushSubscription', '', 'already exists'));
   const failure = await verifyCallback(callbackUrl, p.verify_token ?? '', ctx.handshakeTimeoutMs);
   if (failure) return sendJson(res, 400, notVerifiable(failure));
-  if (ctx.subscription) return sendJson(res, 400, stravaErrors.badRequest('PushSubscription', '', 'already exists'));
+  if (ctx.subscription)
+    return sendJson(res, 400, stravaErrors.badRequest('PushSubscription', '', 'already exists'));
   ctx.subscription = { id: ctx.nextSubscriptionId++, callbackUrl, createdAtS: ctx.clock.nowS() };
   sendJson(res, 201, { id: ctx.subscription.id });
 }
@@ -49,7 +55,22 @@ function view(ctx: EmulatorContext, req: Request, res: Response): void {
   const s = ctx.subscription;
   const created = s ? isoSeconds(s.createdAtS * 1000) : '';
   const app = Number(ctx.clientId) || 0;
-  sendJson(res, 200, s ? [{ id: s.id, resource_state: 2, application_id: app, callback_url: s.callbackUrl, created_at: created, updated_at: created }] : []);
+  sendJson(
+    res,
+    200,
+    s
+      ? [
+          {
+            id: s.id,
+            resource_state: 2,
+            application_id: app,
+            callback_url: s.callbackUrl,
+            created_at: created,
+            updated_at: created,
+          },
+        ]
+      : [],
+  );
 }
 
 function remove(ctx: EmulatorContext, req: Request, res: Response): void {

@@ -20,7 +20,11 @@ describe('operations endpoints', () => {
   it('when PostgreSQL, Redis and the schema are fine, then /readyz answers 200 naming each check', async () => {
     const res = await request(buildApp(deps)).get('/readyz');
     expect(res.status).toBe(200);
-    expect(res.body.checks).toMatchObject({ postgres: { ok: true }, redis: { ok: true }, schema: { ok: true } });
+    expect(res.body.checks).toMatchObject({
+      postgres: { ok: true },
+      redis: { ok: true },
+      schema: { ok: true },
+    });
   });
 
   it('when the schema is behind this build, then /readyz answers 503 naming the schema', async () => {
@@ -34,7 +38,10 @@ describe('operations endpoints', () => {
       expect(res.body.checks.schema.error).toMatch(/this build expects/);
       expect(res.body.checks.postgres.ok).toBe(true);
     } finally {
-      await deps.db.query('insert into schema_migration (version, name) values ($1, $2)', [rows[0].version, rows[0].name]);
+      await deps.db.query('insert into schema_migration (version, name) values ($1, $2)', [
+        rows[0].version,
+        rows[0].name,
+      ]);
     }
   });
 

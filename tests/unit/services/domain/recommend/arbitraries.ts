@@ -6,8 +6,19 @@ const day = fc
   .integer({ min: 0, max: 60 })
   .map((offset) => new Date(Date.UTC(2026, 4, 1 + offset)).toISOString().slice(0, 10));
 const area = fc.constantFrom(...BODY_AREA_IDS);
-const sport = fc.constantFrom('Run', 'TrailRun', 'Ride', 'GravelRide', 'Swim', 'Hike', 'Walk', 'Rowing', 'Yoga');
-const nullableNumber = (min: number, max: number) => fc.option(fc.double({ min, max, noNaN: true }), { nil: null });
+const sport = fc.constantFrom(
+  'Run',
+  'TrailRun',
+  'Ride',
+  'GravelRide',
+  'Swim',
+  'Hike',
+  'Walk',
+  'Rowing',
+  'Yoga',
+);
+const nullableNumber = (min: number, max: number) =>
+  fc.option(fc.double({ min, max, noNaN: true }), { nil: null });
 
 const activity = fc.record({
   activityId: fc.constantFrom('a', 'b', 'c', 'd'),
@@ -37,9 +48,12 @@ export const contextArb: fc.Arbitrary<RecommendationContext> = fc.record({
   }),
   areas: fc.uniqueArray(strain, { selector: (s) => s.area, maxLength: 7 }),
   recentActivities: fc.array(activity, { maxLength: 6 }),
-  races: fc.array(fc.record({ localDate: day, priority: fc.constantFrom('A' as const, 'B' as const, 'C' as const) }), {
-    maxLength: 3,
-  }),
+  races: fc.array(
+    fc.record({ localDate: day, priority: fc.constantFrom('A' as const, 'B' as const, 'C' as const) }),
+    {
+      maxLength: 3,
+    },
+  ),
   health: fc.record({ injured: fc.boolean(), ill: fc.boolean() }),
   tightAreas: fc.uniqueArray(area, { maxLength: 3 }),
 });

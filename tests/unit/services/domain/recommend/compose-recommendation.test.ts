@@ -7,7 +7,9 @@ import { buildActivity, buildContext, buildStrain, downhillContext, race } from 
 
 const compose = (context: RecommendationContext) => composeRecommendation(context, evaluateRules(context));
 const allText = (rec: ReturnType<typeof compose>) =>
-  [rec.headline, ...rec.reasons, ...rec.advice, ...rec.cautions, rec.therapistNote, rec.estimateNote].join('\n');
+  [rec.headline, ...rec.reasons, ...rec.advice, ...rec.cautions, rec.therapistNote, rec.estimateNote].join(
+    '\n',
+  );
 
 describe('composeRecommendation after a downhill run', () => {
   const rec = compose(downhillContext());
@@ -38,7 +40,9 @@ describe('composeRecommendation after a downhill run', () => {
 
   it('when the run ended 6 h ago, then the window opens in 18 h and a light option for sooner is offered', () => {
     const fresh = downhillContext({
-      recentActivities: [buildActivity({ sportType: 'TrailRun', descentM: 1100, sinceEndH: 6, localDate: '2026-05-12' })],
+      recentActivities: [
+        buildActivity({ sportType: 'TrailRun', descentM: 1100, sinceEndH: 6, localDate: '2026-05-12' }),
+      ],
     });
     const freshRec = compose(fresh);
     expect(freshRec.suggestion?.window).toMatchObject({ startsInH: 18, endsInH: 66 });
@@ -57,9 +61,15 @@ describe('composeRecommendation before a race', () => {
     const rec = compose(downhillContext({ races: [race('2026-05-14', 'A')] }));
     expect(rec.allowedTypes).toEqual(['swedish']);
     expect(rec.avoidTypes).toEqual(expect.arrayContaining(['deep-tissue', 'trigger-point', 'sports']));
-    expect(rec.suggestion).toMatchObject({ type: 'swedish', pressure: 'light', durationMin: { min: 10, max: 15 } });
+    expect(rec.suggestion).toMatchObject({
+      type: 'swedish',
+      pressure: 'light',
+      durationMin: { min: 10, max: 15 },
+    });
     expect(rec.suggestion!.window.endsInH).toBeLessThanOrEqual(48);
-    expect(rec.advice).toContain('No deep tissue or trigger point massage in the 72 h before your race on Thursday 14 May.');
+    expect(rec.advice).toContain(
+      'No deep tissue or trigger point massage in the 72 h before your race on Thursday 14 May.',
+    );
   });
 
   it('when a B race is 5 days away in an otherwise quiet week, then deep work is still held back', () => {
@@ -80,13 +90,24 @@ describe('composeRecommendation before a race', () => {
 
 describe('composeRecommendation in a maintenance week', () => {
   it('when no race is near, no hard session in 72 h and the calves keep tightening, then deep tissue is suggested', () => {
-    const rec = compose(buildContext({ tightAreas: ['calves'], recentActivities: [buildActivity({ sinceEndH: 80 })] }));
+    const rec = compose(
+      buildContext({ tightAreas: ['calves'], recentActivities: [buildActivity({ sinceEndH: 80 })] }),
+    );
     expect(rec.allowedTypes).toEqual(['swedish', 'sports', 'deep-tissue', 'trigger-point']);
-    expect(rec.suggestion).toMatchObject({ type: 'deep-tissue', bodyAreas: ['calves'], alternatives: ['trigger-point'] });
+    expect(rec.suggestion).toMatchObject({
+      type: 'deep-tissue',
+      bodyAreas: ['calves'],
+      alternatives: ['trigger-point'],
+    });
   });
 
   it('when a hard session ended 50 h ago, then it is not a maintenance week', () => {
-    const rec = compose(buildContext({ tightAreas: ['calves'], recentActivities: [buildActivity({ loadAu: 350, sinceEndH: 50 })] }));
+    const rec = compose(
+      buildContext({
+        tightAreas: ['calves'],
+        recentActivities: [buildActivity({ loadAu: 350, sinceEndH: 50 })],
+      }),
+    );
     expect(rec.avoidTypes).toEqual(['deep-tissue', 'trigger-point']);
     expect(rec.suggestion?.type).toBe('sports');
   });
@@ -108,14 +129,26 @@ describe('composeRecommendation other situations', () => {
 
   it('when a 340 AU ride ended 3 h ago, then a light Swedish massage within 24 h is suggested', () => {
     const ride = buildActivity({ sportType: 'Ride', loadAu: 340, sinceEndH: 3, localDate: '2026-05-12' });
-    const rec = compose(buildContext({ recentActivities: [ride], areas: [buildStrain({ projectedSorenessAu: 60 })] }));
-    expect(rec.suggestion).toMatchObject({ type: 'swedish', pressure: 'light', durationMin: { min: 10, max: 20 } });
-    expect(rec.suggestion!.window).toEqual({ startsInH: 0, endsInH: 21, label: "within 24 h of today's ride" });
+    const rec = compose(
+      buildContext({ recentActivities: [ride], areas: [buildStrain({ projectedSorenessAu: 60 })] }),
+    );
+    expect(rec.suggestion).toMatchObject({
+      type: 'swedish',
+      pressure: 'light',
+      durationMin: { min: 10, max: 20 },
+    });
+    expect(rec.suggestion!.window).toEqual({
+      startsInH: 0,
+      endsInH: 21,
+      label: "within 24 h of today's ride",
+    });
     expect(rec.reasons[0]).toContain('estimated training load of 340');
   });
 
   it('when only form and monotony are flagged, then a whole-body Swedish massage and easier days are suggested', () => {
-    const rec = compose(buildContext({ training: { calibrating: false, tsb: -35, acuteChronicRatio: 1.2, monotony: 2.3 } }));
+    const rec = compose(
+      buildContext({ training: { calibrating: false, tsb: -35, acuteChronicRatio: 1.2, monotony: 2.3 } }),
+    );
     expect(rec.suggestion).toMatchObject({ type: 'swedish', bodyAreas: [], bodyAreaLabels: ['whole body'] });
     expect(rec.reasons).toEqual([
       'Your form (TSB) is -35, at or below -30: your recent fatigue is well above your fitness.',
@@ -125,7 +158,9 @@ describe('composeRecommendation other situations', () => {
   });
 
   it('when the load spikes, then it is called a load spike with its ratio and never an injury risk', () => {
-    const rec = compose(buildContext({ training: { calibrating: false, tsb: -5, acuteChronicRatio: 1.62, monotony: 1 } }));
+    const rec = compose(
+      buildContext({ training: { calibrating: false, tsb: -5, acuteChronicRatio: 1.62, monotony: 1 } }),
+    );
     expect(rec.reasons[0]).toContain('about 1.6 times your usual (a load spike');
     expect(allText(rec)).not.toMatch(/injury/i);
   });

@@ -12,7 +12,10 @@ function contextFor(ruleId: RuleId, value: number, calibrating = false): Recomme
   const training = { calibrating, tsb: 0, acuteChronicRatio: 1, monotony: 1.2 };
   switch (ruleId) {
     case 'area-strain':
-      return buildContext({ training, areas: [buildStrain({ projectedSorenessAu: value * 100, baselineAu: 100 })] });
+      return buildContext({
+        training,
+        areas: [buildStrain({ projectedSorenessAu: value * 100, baselineAu: 100 })],
+      });
     case 'hard-session':
       return buildContext({ training, recentActivities: [buildActivity({ loadAu: value })] });
     case 'form-low':
@@ -24,7 +27,8 @@ function contextFor(ruleId: RuleId, value: number, calibrating = false): Recomme
   }
 }
 
-const ids = (context: RecommendationContext, settings = {}) => evaluateRules(context, settings).map((a) => a.ruleId);
+const ids = (context: RecommendationContext, settings = {}) =>
+  evaluateRules(context, settings).map((a) => a.ruleId);
 
 describe('evaluateRules thresholds', () => {
   // [rule, value, fires]: at, just on the quiet side, just on the firing side of each default threshold.
@@ -75,7 +79,9 @@ describe('evaluateRules while calibrating', () => {
 describe('evaluateRules overrides', () => {
   it('when the athlete lowers area-strain to 1.2, then a 1.3x area fires', () => {
     expect(ids(contextFor('area-strain', 1.3))).toEqual([]);
-    expect(ids(contextFor('area-strain', 1.3), { thresholds: { 'area-strain': 1.2 } })).toEqual(['area-strain']);
+    expect(ids(contextFor('area-strain', 1.3), { thresholds: { 'area-strain': 1.2 } })).toEqual([
+      'area-strain',
+    ]);
   });
 
   it('when the athlete raises hard-session to 400, then a 350 session stays quiet', () => {
@@ -106,11 +112,16 @@ describe('evaluateRules hard sessions and races', () => {
     ['Ride', 1, false],
     ['Run', 11, false],
     ['Run', 2, false],
-  ])('when a %s has workout_type %d and low load, then the race trigger fires: %s', (sportType, workoutType, fires) => {
-    const context = buildContext({ recentActivities: [buildActivity({ sportType, workoutType, loadAu: 90 })] });
-    const alerts = evaluateRules(context);
-    expect(alerts.map((a) => a.trigger)).toEqual(fires ? ['race'] : []);
-  });
+  ])(
+    'when a %s has workout_type %d and low load, then the race trigger fires: %s',
+    (sportType, workoutType, fires) => {
+      const context = buildContext({
+        recentActivities: [buildActivity({ sportType, workoutType, loadAu: 90 })],
+      });
+      const alerts = evaluateRules(context);
+      expect(alerts.map((a) => a.trigger)).toEqual(fires ? ['race'] : []);
+    },
+  );
 
   it('when the hard session ended more than 72 h ago, then it no longer fires', () => {
     const context = buildContext({ recentActivities: [buildActivity({ loadAu: 400, sinceEndH: 72.5 })] });
@@ -119,18 +130,28 @@ describe('evaluateRules hard sessions and races', () => {
 
   it('when two hard sessions share a day, then one alert keyed on that day carries the larger load', () => {
     const context = buildContext({
-      recentActivities: [buildActivity({ activityId: 'a', loadAu: 320 }), buildActivity({ activityId: 'b', loadAu: 410 })],
+      recentActivities: [
+        buildActivity({ activityId: 'a', loadAu: 320 }),
+        buildActivity({ activityId: 'b', loadAu: 410 }),
+      ],
     });
     const [alert, ...rest] = evaluateRules(context);
     expect(rest).toEqual([]);
-    expect(alert).toMatchObject({ activityId: 'b', value: 410, keyString: 'ath-1|hard-session|-|2026-05-10' });
+    expect(alert).toMatchObject({
+      activityId: 'b',
+      value: 410,
+      keyString: 'ath-1|hard-session|-|2026-05-10',
+    });
   });
 });
 
 describe('evaluateRules keys and determinism', () => {
   const context = buildContext({
     training: { calibrating: false, tsb: -40, acuteChronicRatio: 1.7, monotony: 2.5 },
-    areas: [buildStrain({ area: 'calves', projectedSorenessAu: 90 }), buildStrain({ area: 'quads', projectedSorenessAu: 120 })],
+    areas: [
+      buildStrain({ area: 'calves', projectedSorenessAu: 90 }),
+      buildStrain({ area: 'quads', projectedSorenessAu: 120 }),
+    ],
     recentActivities: [buildActivity({ loadAu: 350 })],
   });
 

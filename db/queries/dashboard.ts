@@ -1,0 +1,186 @@
+import type { Queryable } from '../pool';
+
+/** One stored daily_series row, as the read models use it. */
+export interface StoredDay {
+  day: string;
+  load: number;
+  ctl: number;
+  atl: number;
+  tsb: number;
+  ramp7: number | null;
+  loadSpikeRatio: number | null;
+  monotony: number | null;
+  strain: number | null;
+  calibrating: boolean;
+}
+
+export interface OverviewRow {
+  athleteId: string;
+  name: string;
+  timeZone: string;
+  today: string;
+  connectionState: string;
+  backfillStatus: string;
+  injuredOrIll: boolean;
+  lastActivityAt: Date | null;
+  lastActivityName: string | null;
+  lastActivitySport: string | null;
+  /** Up to the last 14 stored days on or before the athlete's today, oldest first. */
+  recentDays: StoredDay[];
+  openAlerts: number;
+}
+
+const DAY_JSON = `json_build_object('day', d.day::text, 'load', d.load, 'ctl', d.ctl, 'atl', d.atl, 'tsb', d.tsb,
+  'ramp7', d.ramp7, 'loadSpikeRatio', d.load_spike_ratio, 'monotony', d.monotony, 'strain', d.strain,
+  'calibrating', d.calibrating)`;
+
+/**
+ * The coach overview in one statement: every athlete with a live consented link, their athlete-local
+ * today (from `now`), last activity, last 14 stored days and open alerts (last 3 days, not cancelled).
+ * Scoped by the coach's user id in the join itself: no row of an unlinked athlete can come back.
+ */
+export async function selectCoachOverview(db: Queryable, coachUserId: string, now: Date): Promise<OverviewRow[]> {
+  const { rows } = await db.query<OverviewRow>(
+    `with linked as (
+       select a.*, ($2::timestamptz at time zone a.time_zone)::date as today
+       from coach_athlete ca join athlete a on a.id = ca.athlete_id
+       where ca.coach_user_id = $1 and ca.revoked_at is null and a.connection_state <> 'disconnected')
+     select l.id as "athleteId", trim(l.firstname || ' ' || l.lastname) as name, l.time_zone as "timeZone",
+       l.today::text as today, l.connection_state as "connectionState", l.backfill_status as "backfillStatus",
+       l.injured_or_ill as "injuredOrIll", la.start_date as "lastActivityAt", la.name as "lastActivityName",
+       la.sport_type as "lastActivitySport", coalesce(s.days, '[]'::json) as "recentDays",
+       al.n::int as "openAlerts"
+     from linked l
+     left join lateral (select start_date, name, sport_type from activity
+                        where athlete_id = l.id order by start_date desc limit 1) la on true
+     left join lateral (select json_agg(${DAY_JSON} order by d.day) as days from
+                        (select * from daily_series where athlete_id = l.id and day <= l.today
+                         order by day desc limit 14) d) s on true
+     left join lateral (select count(*) as n from alert where athlete_id = l.id and local_date >= l.today - 2
+                        and status not in ('cancelled', 'suppressed')) al on true`,
+    [coachUserId, now],
+  );
+  return rows;
+}
+
+export interface StrainSessionRow {
+  athleteId: string;
+  startMs: number;
+  areaLoads: unknown;
+}
+
+/** Per-activity area loads since `fromDate` for several athletes (body map, most strained area). */
+export async function selectStrainSessions(db: Queryable, athleteIds: string[], fromDate: string): Promise<StrainSessionRow[]> {
+  if (athleteIds.length === 0) return [];
+  const { rows } = await db.query<StrainSessionRow>(
+    `select m.athlete_id as "athleteId", (extract(epoch from a.start_date) * 1000)::float8 as "startMs",
+            m.area_loads as "areaLoads"
+     from activity_metric m join activity a on a.id = m.activity_id
+     where m.athlete_id = any($1::uuid[]) and m.local_date >= $2::date`,
+    [athleteIds, fromDate],
+  );
+  return rows;
+}
+
+/** Loads after the last stored day (a recompute still pending), to extend the stored series to today. */
+export async function selectLoadsAfter(db: Queryable, athleteIds: string[], afterDate: string): Promise<{ athleteId: string; localDate: string; load: number }[]> {
+  if (athleteIds.length === 0) return [];
+  const { rows } = await db.query<{ athleteId: string; localDate: string; load: number }>(
+    `select athlete_id as "athleteId", local_date::text as "localDate", load from activity_metric
+     where athlete_id = any($1::uuid[]) and local_date > $2::date`,
+    [athleteIds, afterDate],
+  );
+  return rows;
+}
+
+export interface AthleteProfileRow {
+  athleteId: string;
+  userId: string | null;
+  name: string;
+  timeZone: string;
+  today: string;
+  sex: string | null;
+  connectionState: string;
+  backfillStatus: string;
+  backfillTotal: number;
+  backfillSummariesDone: number;
+  backfillStreamsDone: number;
+  injuredOrIll: boolean;
+  physiologyEntered: Record<string, unknown>;
+  physiologyObserved: Record<string, unknown>;
+  historyStart: string | null;
+}
+
+export async function selectAthleteProfile(db: Queryable, athleteId: string, now: Date): Promise<AthleteProfileRow | null> {
+  const { rows } = await db.query<AthleteProfileRow>(
+    `select a.id as "athleteId", a.user_id as "userId", trim(a.firstname || ' ' || a.lastname) as name,
+       a.time_zone as "timeZone", ($2::timestamptz at time zone a.time_zone)::date::text as today, a.sex,
+       a.connection_state as "connectionState", a.backfill_status as "backfillStatus",
+       a.backfill_total as "backfillTotal", a.backfill_summaries_done as "backfillSummariesDone",
+       a.backfill_streams_done as "backfillStreamsDone", a.injured_or_ill as "injuredOrIll",
+       a.physiology_entered as "physiologyEntered", a.physiology_observed as "physiologyObserved",
+       (select min(day)::text from daily_series where athlete_id = a.id) as "historyStart"
+     from athlete a where a.id = $1`,
+    [athleteId, now],
+  );
+  return rows[0] ?? null;
+}
+
+/** Every activity load of an athlete by local day: the input of the read-time daily series. */
+export async function selectDailyLoadEntries(db: Queryable, athleteId: string): Promise<{ localDate: string; load: number }[]> {
+  const { rows } = await db.query<{ localDate: string; load: number }>(
+    `select local_date::text as "localDate", load from activity_metric where athlete_id = $1`,
+    [athleteId],
+  );
+  return rows;
+}
+
+export interface AlertRow {
+  id: string;
+  ruleId: string;
+  bodyArea: string;
+  localDate: string;
+  status: string;
+  details: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** Alert and recommendation history, newest first. */
+export async function selectAlerts(db: Queryable, athleteId: string, limit: number): Promise<AlertRow[]> {
+  const { rows } = await db.query<AlertRow>(
+    `select id::text, rule_id as "ruleId", body_area as "bodyArea", local_date::text as "localDate", status, details,
+            created_at as "createdAt"
+     from alert where athlete_id = $1 order by local_date desc, id desc limit $2`,
+    [athleteId, limit],
+  );
+  return rows;
+}
+
+export interface RaceRow {
+  id: string;
+  raceDate: string;
+  name: string;
+  priority: string;
+}
+
+export async function selectUpcomingRaces(db: Queryable, athleteId: string, fromDate: string): Promise<RaceRow[]> {
+  const { rows } = await db.query<RaceRow>(
+    `select id, race_date::text as "raceDate", name, priority from race
+     where athlete_id = $1 and race_date >= $2::date order by race_date limit 20`,
+    [athleteId, fromDate],
+  );
+  return rows;
+}
+
+/**
+ * Sets (or clears, with null) the athlete's effort rating of one of their own activities. Returns the
+ * activity's local day (the recompute starts there), or null when the activity is not theirs.
+ */
+export async function updateActivityRpe(db: Queryable, athleteId: string, activityId: string, rpe: number | null): Promise<string | null> {
+  const { rows } = await db.query<{ localDate: string }>(
+    `update activity set rpe = $3, updated_at = now() where id = $2::bigint and athlete_id = $1
+     returning local_date::text as "localDate"`,
+    [athleteId, activityId, rpe],
+  );
+  return rows[0]?.localDate ?? null;
+}

@@ -1,0 +1,63 @@
+import type { Queryable } from '../pool';
+
+export interface ActivityListRow {
+  id: string;
+  name: string;
+  sportType: string;
+  startDate: Date;
+  localDate: string;
+  movingTimeS: number;
+  distanceM: number;
+  totalElevationGainM: number;
+  averageHeartrateBpm: number | null;
+  averagePowerW: number | null;
+  rpe: number | null;
+  load: number | null;
+  method: string | null;
+  confidence: string | null;
+}
+
+/**
+ * An athlete's activities with their derived load, newest first; `beforeMs` pages backwards by start time.
+ * Strava ids are bigint in SQL and strings here (never rounded through a JS number).
+ */
+export async function selectActivities(
+  db: Queryable,
+  athleteId: string,
+  opts: { limit: number; beforeMs?: number },
+): Promise<ActivityListRow[]> {
+  const { rows } = await db.query<ActivityListRow>(
+    `select a.id::text, a.name, a.sport_type as "sportType", a.start_date as "startDate",
+       a.local_date::text as "localDate", a.moving_time_s as "movingTimeS", a.distance_m as "distanceM",
+       a.total_elevation_gain_m as "totalElevationGainM", a.average_heartrate_bpm as "averageHeartrateBpm",
+       a.average_power_w as "averagePowerW", a.rpe, m.load, m.method, m.confidence
+     from activity a left join activity_metric m on m.activity_id = a.id
+     where a.athlete_id = $1 and ($3::timestamptz is null or a.start_date < $3::timestamptz)
+     order by a.start_date desc limit $2`,
+    [athleteId, opts.limit, opts.beforeMs === undefined ? null : new Date(opts.beforeMs)],
+  );
+  return rows;
+}
+
+export interface SeriesExportRow {
+  day: string;
+  load: number;
+  ctl: number;
+  atl: number;
+  tsb: number;
+  ramp7: number | null;
+  loadSpikeRatio: number | null;
+  monotony: number | null;
+  strain: number | null;
+  calibrating: boolean;
+}
+
+/** The stored daily series of an athlete, oldest first (CSV export). */
+export async function selectDailySeriesRows(db: Queryable, athleteId: string): Promise<SeriesExportRow[]> {
+  const { rows } = await db.query<SeriesExportRow>(
+    `select day::text, load, ctl, atl, tsb, ramp7, load_spike_ratio as "loadSpikeRatio", monotony, strain, calibrating
+     from daily_series where athlete_id = $1 order by day`,
+    [athleteId],
+  );
+  return rows;
+}

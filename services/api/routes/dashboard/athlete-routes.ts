@@ -1,0 +1,77 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { updateActivityRpe } from '../../../../db/queries/dashboard';
+import { alertHistory, recentActivities } from '../../../dashboard/activity-views';
+import { dailySeriesThroughToday, seriesQuerySchema, sliceSeries } from '../../../dashboard/athlete-series';
+import { athleteSummary } from '../../../dashboard/athlete-summary';
+import { selectAthleteProfile } from '../../../../db/queries/dashboard';
+import type { Deps } from '../../../deps';
+import { AppError } from '../../../errors';
+import { athleteNotFound } from '../../middleware/authorize';
+import { requireAthlete } from '../../middleware/require-auth';
+import { declareRoute } from './declare-route';
+import { parseInput } from './parse-input';
+
+const activitiesQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  before: z.iso.datetime({ offset: true, error: 'before must be an ISO date-time' }).optional(),
+});
+const alertsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+const rpeBody = z.strictObject({
+  rpe: z.union([z.number().int().min(1).max(10), z.null()], { error: 'rpe must be a whole number from 1 to 10, or null to clear it' }),
+  _csrf: z.string().optional(),
+});
+
+const MAX_BIGINT = 2n ** 63n - 1n;
+
+/** The athlete id of the path; the authorize middleware has already checked it and the caller's access. */
+const athleteIdOf = (req: Request) => String(req.params.athleteId).toLowerCase();
+
+/** The athlete page's data: seen by the athlete and by coaches with live consent (policy athlete-or-coach). */
+export function athleteRoutes(deps: Deps): Router {
+  const router = Router();
+
+  declareRoute(deps, router, 'get', '/api/athletes/:athleteId', async (req, res) => {
+    const summary = await athleteSummary(deps.db, athleteIdOf(req), deps.clock());
+    if (!summary) throw athleteNotFound();
+    res.set('Cache-Control', 'private, no-store').json(summary);
+  });
+
+  declareRoute(deps, router, 'get', '/api/athletes/:athleteId/series', async (req, res) => {
+    const q = parseInput(seriesQuerySchema, req.query);
+    const profile = await selectAthleteProfile(deps.db, athleteIdOf(req), new Date(deps.clock()));
+    if (!profile) throw athleteNotFound();
+    const points = await dailySeriesThroughToday(deps.db, profile.athleteId, profile.today, profile.historyStart);
+    res.set('Cache-Control', 'private, no-store').json({ range: q.range, today: profile.today, points: sliceSeries(points, profile.today, q.range) });
+  });
+
+  declareRoute(deps, router, 'get', '/api/athletes/:athleteId/activities', async (req, res) => {
+    const q = parseInput(activitiesQuery, req.query);
+    const list = await recentActivities(deps.db, athleteIdOf(req), { limit: q.limit, ...(q.before ? { beforeMs: Date.parse(q.before) } : {}) });
+    const last = list[list.length - 1];
+    res.set('Cache-Control', 'private, no-store').json({ activities: list, next: list.length === q.limit && last ? last.startDate : null });
+  });
+
+  declareRoute(deps, router, 'get', '/api/athletes/:athleteId/alerts', async (req, res) => {
+    const q = parseInput(alertsQuery, req.query);
+    res.set('Cache-Control', 'private, no-store').json({ alerts: await alertHistory(deps.db, athleteIdOf(req), q.limit) });
+  });
+
+  declareRoute(deps, router, 'put', '/api/me/activities/:activityId/rpe', async (req, res) => {
+    const athlete = requireAthlete(req);
+    const activityId = req.params.activityId;
+    if (typeof activityId !== 'string' || !/^\d{1,19}$/.test(activityId) || BigInt(activityId) > MAX_BIGINT) {
+      throw new AppError('not_found', 'No such activity of yours.');
+    }
+    const { rpe } = parseInput(rpeBody, req.body);
+    const localDate = await updateActivityRpe(deps.db, athlete.athleteId, activityId, rpe);
+    if (!localDate) throw new AppError('not_found', 'No such activity of yours.');
+    // The load of an activity without sensor data comes from the RPE: recompute from its day on.
+    await deps.queues
+      .enqueue('recompute-athlete', { athleteId: athlete.athleteId, fromDate: localDate, recomputeActivities: true })
+      .catch((err: Error) => req.log.warn({ err: err.message }, 'recompute after RPE not queued; the next activity or reconcile catches up'));
+    res.json({ activityId, rpe, message: 'Saved. Your numbers are being updated.' });
+  });
+
+  return router;
+}

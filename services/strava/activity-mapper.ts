@@ -1,0 +1,161 @@
+import type { ActivityInput, ActivityStreams } from '../domain/activity';
+import type { StravaActivity, StravaStreams } from './api';
+
+/**
+ * Strava's wire shapes -> what we store -> what the domain computes on. Units are in the names; the
+ * athlete-local day is the date part of `start_date_local` (a wall clock despite its "Z").
+ */
+
+/** The columns of one `activity` row that come from Strava (athlete-entered RPE and tags are ours). */
+export interface ActivityFields {
+  id: string;
+  athleteId: string;
+  name: string;
+  sportType: string;
+  /** ISO instant, UTC. */
+  startDate: string;
+  /** Local wall clock without offset, e.g. "2026-03-01T07:12:00". */
+  startDateLocal: string;
+  /** YYYY-MM-DD of `startDateLocal`. */
+  localDate: string;
+  timezone: string | null;
+  movingTimeS: number;
+  elapsedTimeS: number;
+  distanceM: number;
+  totalElevationGainM: number;
+  averageHeartrateBpm: number | null;
+  maxHeartrateBpm: number | null;
+  averagePowerW: number | null;
+  weightedAveragePowerW: number | null;
+  deviceWatts: boolean;
+  workoutType: number | null;
+  trainer: boolean;
+  manual: boolean;
+  private: boolean;
+  /** Strava perceived exertion, 1-10, when it is sent (it rarely is); never overrides the athlete's own. */
+  stravaRpe: number | null;
+  /** The raw object as fetched: raw Strava data, purged after STRAVA_RAW_RETENTION_DAYS. */
+  rawDetail: unknown;
+}
+
+const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/;
+
+/** Maps a Strava summary or detail to our row. `athleteId` is our athlete uuid. Throws on an unusable date. */
+export function toActivityFields(a: StravaActivity, athleteId: string): ActivityFields {
+  const local = LOCAL_RE.exec(a.start_date_local);
+  if (!local || Number.isNaN(Date.parse(a.start_date)))
+    throw new Error(`activity ${a.id} has no usable start date`);
+  const weighted =
+    a.weighted_average_power ?? (a as { weighted_average_watts?: number }).weighted_average_watts;
+  return {
+    id: a.id,
+    athleteId,
+    name: a.name ?? '',
+    sportType: a.sport_type || a.type || 'Workout',
+    startDate: new Date(a.start_date).toISOString(),
+    startDateLocal: `${local[1]}T${local[2]}`,
+    localDate: local[1]!,
+    timezone: a.timezone ?? null,
+    movingTimeS: whole(a.moving_time),
+    elapsedTimeS: whole(a.elapsed_time),
+    distanceM: finite(a.distance) ?? 0,
+    totalElevationGainM: finite(a.total_elevation_gain) ?? 0,
+    averageHeartrateBpm: finite(a.average_heartrate),
+    maxHeartrateBpm: finite(a.max_heartrate),
+    averagePowerW: finite(a.average_watts),
+    weightedAveragePowerW: finite(weighted),
+    deviceWatts: a.device_watts === true,
+    workoutType:
+      typeof a.workout_type === 'number' && Number.isInteger(a.workout_type) ? a.workout_type : null,
+    trainer: a.trainer === true,
+    manual: a.manual === true,
+    private: a.private === true,
+    stravaRpe: isRpe(a.perceived_exertion) ? a.perceived_exertion : null,
+    rawDetail: a,
+  };
+}
+
+/** Numeric stream keys stored as given; `moving` (booleans) is stored as 0/1 and restored on read. */
+export type StoredStreams = Record<string, number[]>;
+
+/** Keeps only equal-length numeric streams (Strava's `latlng` pairs are not needed and not stored). */
+export function toStoredStreams(s: StravaStreams): StoredStreams {
+  const out: StoredStreams = {};
+  const length = s.time?.length ?? s.distance?.length;
+  for (const [key, data] of Object.entries(s)) {
+    if (!Array.isArray(data) || data.length !== length) continue;
+    if (key === 'moving') out[key] = (data as unknown[]).map((v) => (v ? 1 : 0));
+    else if ((data as unknown[]).every((v) => typeof v === 'number' || v === null))
+      out[key] = data as number[];
+  }
+  return out;
+}
+
+/** The domain's view of stored streams (units in the names). */
+export function toDomainStreams(s: StoredStreams): ActivityStreams {
+  return {
+    timeS: s.time,
+    heartrateBpm: s.heartrate,
+    powerW: s.watts,
+    velocityMps: s.velocity_smooth,
+    altitudeM: s.altitude,
+    gradePct: s.grade_smooth,
+    distanceM: s.distance,
+    cadenceRpm: s.cadence,
+    moving: s.moving?.map((v) => v === 1),
+  };
+}
+
+/** A stored row (plus its streams, when fetched) as the domain's ActivityInput. */
+export function toActivityInput(
+  row: Omit<ActivityFields, 'rawDetail' | 'stravaRpe'> & { rpe: number | null; taggedAreas: string[] | null },
+  streams: StoredStreams | null,
+): ActivityInput {
+  return {
+    summary: {
+      sportType: row.sportType,
+      startDate: row.startDate,
+      startDateLocal: row.startDateLocal,
+      movingTimeS: row.movingTimeS,
+      elapsedTimeS: row.elapsedTimeS,
+      distanceM: row.distanceM,
+      totalElevationGainM: row.totalElevationGainM,
+      averageHeartrateBpm: row.averageHeartrateBpm ?? undefined,
+      maxHeartrateBpm: row.maxHeartrateBpm ?? undefined,
+      averagePowerW: row.averagePowerW ?? undefined,
+      weightedAveragePowerW: row.weightedAveragePowerW ?? undefined,
+      deviceWatts: row.deviceWatts,
+      workoutType: row.workoutType,
+      trainer: row.trainer,
+      manual: row.manual,
+      rpe: row.rpe,
+      taggedAreas: row.taggedAreas,
+    },
+    streams: streams ? toDomainStreams(streams) : null,
+  };
+}
+
+/** True when a change between two versions of an activity changes its load (type or timing). */
+export function changesLoad(
+  before: Pick<ActivityFields, 'sportType' | 'startDate' | 'movingTimeS' | 'elapsedTimeS'>,
+  after: ActivityFields,
+): boolean {
+  return (
+    before.sportType !== after.sportType ||
+    new Date(before.startDate).getTime() !== new Date(after.startDate).getTime() ||
+    before.movingTimeS !== after.movingTimeS ||
+    before.elapsedTimeS !== after.elapsedTimeS
+  );
+}
+
+function finite(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+function whole(v: unknown): number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.round(v) : 0;
+}
+
+function isRpe(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 10;
+}

@@ -1,0 +1,157 @@
+import strava from 'strava-v3';
+import { StatusCodeError } from 'strava-v3/axiosUtility';
+import {
+  deleteStravaSubscription,
+  listStoredSubscriptions,
+  saveStravaSubscription,
+} from '../../db/queries/strava-subscription';
+import type { Config } from '../config';
+import type { Deps } from '../deps';
+import { toIdString } from './lossless-json';
+import { callStrava, setAppCredentials } from './transport';
+
+/**
+ * The app's single Strava push subscription (npm run strava:subscribe | strava:subscription |
+ * strava:unsubscribe). Uses the app credentials, not an athlete's token. Creating one makes Strava call
+ * back PUBLIC_URL/strava/webhook at once (the handshake), so the web process must already be running and
+ * reachable from Strava at that URL.
+ */
+export type SubscriptionCommand = 'subscribe' | 'show' | 'unsubscribe';
+
+export interface RemoteSubscription {
+  id: string;
+  callbackUrl: string;
+}
+
+export const webhookCallbackUrl = (config: Config): string => `${config.publicUrl}/strava/webhook`;
+
+/** A Strava refusal turned into one readable line, e.g. "HTTP 400: PushSubscription callback url not verifiable". */
+export class SubscriptionError extends Error {
+  override name = 'SubscriptionError';
+}
+
+async function push<T>(deps: Deps, fn: () => Promise<T>): Promise<T> {
+  const outcome = await callStrava(deps.config.strava.baseUrl, () => {
+    setAppCredentials(deps.config);
+    return fn();
+  });
+  deps.metrics.stravaCalls.inc({
+    kind: 'push_subscription',
+    status: String(outcome.exchange?.status ?? 'no_response'),
+  });
+  if (outcome.ok) return outcome.value;
+  const err = outcome.error;
+  if (err instanceof StatusCodeError) {
+    const body = err.data as {
+      message?: string;
+      errors?: { resource?: string; field?: string; code?: string }[];
+    } | null;
+    const detail = (body?.errors ?? [])
+      .map((e) => [e.resource, e.field, e.code].filter(Boolean).join(' '))
+      .join('; ');
+    throw new SubscriptionError(
+      `Strava answered HTTP ${err.statusCode}${body?.message ? ` ${body.message}` : ''}${detail ? `: ${detail}` : ''}`,
+    );
+  }
+  throw new SubscriptionError(`Strava did not answer: ${err instanceof Error ? err.message : String(err)}`);
+}
+
+export async function listRemoteSubscriptions(deps: Deps): Promise<RemoteSubscription[]> {
+  const list = await push(deps, () => strava.pushSubscriptions.list());
+  return (Array.isArray(list) ? list : []).map((s) => {
+    const r = s as unknown as Record<string, unknown>;
+    return { id: toIdString(r.id), callbackUrl: typeof r.callback_url === 'string' ? r.callback_url : '' };
+  });
+}
+
+/**
+ * Runs one command, printing human-readable lines; returns the process exit code (0 ok, 1 failed).
+ * Idempotent: subscribing again with the same callback reports the existing subscription.
+ */
+export async function runSubscriptionCommand(
+  deps: Deps,
+  cmd: SubscriptionCommand,
+  print: (line: string) => void,
+): Promise<number> {
+  const callbackUrl = webhookCallbackUrl(deps.config);
+  try {
+    const remote = await listRemoteSubscriptions(deps);
+    if (cmd === 'show') return await show(deps, remote, print);
+    if (cmd === 'unsubscribe') return await unsubscribe(deps, remote, print);
+    const existing = remote[0];
+    if (existing && existing.callbackUrl === callbackUrl) {
+      await saveStravaSubscription(deps.db, existing);
+      print(`Already subscribed: subscription ${existing.id} delivers to ${callbackUrl}.`);
+      return 0;
+    }
+    if (existing) {
+      print(
+        `Strava allows one subscription per app, and subscription ${existing.id} already delivers to ${existing.callbackUrl}.`,
+      );
+      print('Run "npm run strava:unsubscribe" first if that one is obsolete.');
+      return 1;
+    }
+    print(`Asking Strava to deliver events to ${callbackUrl} (Strava checks that URL right now)...`);
+    const created = await push(deps, () =>
+      strava.pushSubscriptions.create({
+        callback_url: callbackUrl,
+        verify_token: deps.config.strava.verifyToken,
+      }),
+    );
+    const id = toIdString((created as unknown as Record<string, unknown>).id);
+    await saveStravaSubscription(deps.db, { id, callbackUrl });
+    print(`Subscribed: subscription ${id} delivers to ${callbackUrl}.`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof SubscriptionError)) throw err;
+    print(`Failed: ${err.message}`);
+    if (cmd === 'subscribe' && /verif|callback/i.test(err.message)) {
+      print(
+        `Strava could not verify ${callbackUrl}: is the web process running, reachable from Strava at PUBLIC_URL,`,
+      );
+      print(
+        'answering within 2 seconds, and is STRAVA_VERIFY_TOKEN the same for this command and the web process?',
+      );
+    }
+    return 1;
+  }
+}
+
+async function show(
+  deps: Deps,
+  remote: RemoteSubscription[],
+  print: (line: string) => void,
+): Promise<number> {
+  const stored = await listStoredSubscriptions(deps.db);
+  if (remote.length === 0)
+    print('No push subscription at Strava. Create one with "npm run strava:subscribe".');
+  for (const s of remote) {
+    const known = stored.some((x) => x.id === s.id)
+      ? 'recorded here'
+      : 'NOT recorded here: run "npm run strava:subscribe" to record it';
+    print(`Subscription ${s.id} delivers to ${s.callbackUrl} (${known}).`);
+    if (s.callbackUrl !== webhookCallbackUrl(deps.config))
+      print(`Note: this install expects ${webhookCallbackUrl(deps.config)}.`);
+  }
+  for (const s of stored.filter((x) => !remote.some((r) => r.id === x.id))) {
+    print(
+      `Recorded subscription ${s.id} no longer exists at Strava; "npm run strava:unsubscribe" clears it.`,
+    );
+  }
+  return 0;
+}
+
+async function unsubscribe(
+  deps: Deps,
+  remote: RemoteSubscription[],
+  print: (line: string) => void,
+): Promise<number> {
+  for (const s of remote) {
+    await push(deps, () => strava.pushSubscriptions.delete({ id: s.id }));
+    print(`Deleted subscription ${s.id} (${s.callbackUrl}). Strava sends no more events.`);
+  }
+  const stored = await listStoredSubscriptions(deps.db);
+  for (const s of stored) await deleteStravaSubscription(deps.db, s.id);
+  if (remote.length === 0) print('No push subscription at Strava; nothing to delete.');
+  return 0;
+}
