@@ -6,7 +6,17 @@ import prettier from 'eslint-config-prettier';
 const ioPackages = ['pg', 'bullmq', 'ioredis', 'express', 'nodemailer', 'strava-v3', 'axios'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'artifacts/**', 'services/api/public/vendor/**', '*.config.js', '*.config.mjs'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'coverage/**',
+      'artifacts/**',
+      'services/api/public/vendor/**',
+      '*.config.js',
+      '*.config.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -29,7 +39,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...ioPackages, 'node:*', 'fs', 'http', 'net', '../../db/*', '../../workers/*'], message: 'services/domain is pure: no I/O imports.' }] },
+        {
+          patterns: [
+            {
+              group: [...ioPackages, 'node:*', 'fs', 'http', 'net', '../../db/*', '../../workers/*'],
+              message: 'services/domain is pure: no I/O imports.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -37,7 +54,9 @@ export default tseslint.config(
     // Only db/pool.ts talks to pg directly.
     files: ['services/**/*.ts', 'workers/**/*.ts'],
     ignores: ['services/domain/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'pg', message: 'Only db/ imports pg.' }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'pg', message: 'Only db/ imports pg.' }] }],
+    },
   },
   {
     files: ['tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
@@ -49,6 +68,30 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // Browser scripts of the pages (plain ES modules, not in the TypeScript project).
+    files: ['services/api/public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      parserOptions: { projectService: false, project: false },
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'location',
+          'fetch',
+          'URLSearchParams',
+          'FormData',
+          'Node',
+          'navigator',
+          'setTimeout',
+          'clearTimeout',
+          'console',
+        ].map((g) => [g, 'readonly']),
+      ),
     },
   },
   prettier,

@@ -40,7 +40,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function time(url: string, cookie: string | undefined, n: number): Promise<{ p50: number; p95: number }> {
+async function time(
+  url: string,
+  cookie: string | undefined,
+  n: number,
+): Promise<{ p50: number; p95: number }> {
   const headers: Record<string, string> = cookie ? { cookie } : {};
   for (let i = 0; i < 20; i++) await (await fetch(url, { headers })).arrayBuffer();
   const samples: number[] = [];
@@ -56,12 +60,21 @@ async function time(url: string, cookie: string | undefined, n: number): Promise
 }
 
 /** Seeds, serves and measures; returns the table (also printed by the CLI entry). */
-export async function runDashboardBench(opts: { requests?: number; keep?: boolean } = {}): Promise<DashboardBenchResult> {
+export async function runDashboardBench(
+  opts: { requests?: number; keep?: boolean } = {},
+): Promise<DashboardBenchResult> {
   const admin = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = `kneadwise_bench_${Date.now()}`;
   const dbUrl = new URL(admin);
   dbUrl.pathname = `/${dbName}`;
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: dbUrl.toString(), LOG_LEVEL: 'warn', QUEUE_PREFIX: `kwbench-${Date.now()}`, METRICS_ENABLED: 'false' });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: dbUrl.toString(),
+    LOG_LEVEL: 'warn',
+    QUEUE_PREFIX: `kwbench-${Date.now()}`,
+    METRICS_ENABLED: 'false',
+  });
   const deps = await buildDeps(config, createLogger('warn'), { migrate: true });
   const server = buildApp(deps).listen(0, '127.0.0.1');
   try {
@@ -75,7 +88,11 @@ export async function runDashboardBench(opts: { requests?: number; keep?: boolea
     const athleteIds: { athleteId: string; userId: string }[] = [];
     for (let i = 0; i < ATHLETES; i++) {
       const a = await insertAthlete(deps, { firstname: `Athlete${String(i).padStart(3, '0')}` });
-      const { activityIds } = await seedHistory(deps.db, a.athleteId, { endDate: today, days: DAYS, loadOf: (d) => ((d + i) % 7 === 6 ? 0 : 30 + ((d * 31 + i * 17) % 90)) });
+      const { activityIds } = await seedHistory(deps.db, a.athleteId, {
+        endDate: today,
+        days: DAYS,
+        loadOf: (d) => ((d + i) % 7 === 6 ? 0 : 30 + ((d * 31 + i * 17) % 90)),
+      });
       seeded += activityIds.length;
       await linkCoach(deps, coachId, a.athleteId);
       athleteIds.push(a);
@@ -98,10 +115,22 @@ export async function runDashboardBench(opts: { requests?: number; keep?: boolea
     ];
     const measured: { name: string; path: string; p50: number; p95: number; target: boolean }[] = [];
     for (const [name, path, target] of cases) {
-      measured.push({ name, path, target, ...(await time(`${base}${path}`, path === '/healthz' ? undefined : coach.cookie, n)) });
+      measured.push({
+        name,
+        path,
+        target,
+        ...(await time(`${base}${path}`, path === '/healthz' ? undefined : coach.cookie, n)),
+      });
     }
     const baseline = measured[0]!.p95;
-    const rows = measured.map((m) => ({ name: m.name, path: m.path, p50Ms: m.p50, p95Ms: m.p95, ratioToHealthz: m.p95 / baseline, target: m.target }));
+    const rows = measured.map((m) => ({
+      name: m.name,
+      path: m.path,
+      p50Ms: m.p50,
+      p95Ms: m.p95,
+      ratioToHealthz: m.p95 / baseline,
+      target: m.target,
+    }));
     return { rows, seededActivities: seeded, pass: rows.every((r) => !r.target || r.p95Ms <= TARGET_P95_MS) };
   } finally {
     server.close();
@@ -114,13 +143,25 @@ export async function runDashboardBench(opts: { requests?: number; keep?: boolea
 }
 
 function printTable(r: DashboardBenchResult): void {
-  console.log(`\nDashboard bench: ${ATHLETES} athletes x ${DAYS} days (${r.seededActivities} activities), sequential requests\n`);
-  console.log(`${'endpoint'.padEnd(32)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'x healthz'.padStart(11)}  target`);
+  console.log(
+    `\nDashboard bench: ${ATHLETES} athletes x ${DAYS} days (${r.seededActivities} activities), sequential requests\n`,
+  );
+  console.log(
+    `${'endpoint'.padEnd(32)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'x healthz'.padStart(11)}  target`,
+  );
   for (const row of r.rows) {
-    const verdict = row.target ? (row.p95Ms <= TARGET_P95_MS ? `PASS (<= ${TARGET_P95_MS} ms p95)` : `FAIL (> ${TARGET_P95_MS} ms p95)`) : '-';
-    console.log(`${row.name.padEnd(32)}${row.p50Ms.toFixed(1).padStart(9)}${row.p95Ms.toFixed(1).padStart(9)}${row.ratioToHealthz.toFixed(1).padStart(11)}  ${verdict}`);
+    const verdict = row.target
+      ? row.p95Ms <= TARGET_P95_MS
+        ? `PASS (<= ${TARGET_P95_MS} ms p95)`
+        : `FAIL (> ${TARGET_P95_MS} ms p95)`
+      : '-';
+    console.log(
+      `${row.name.padEnd(32)}${row.p50Ms.toFixed(1).padStart(9)}${row.p95Ms.toFixed(1).padStart(9)}${row.ratioToHealthz.toFixed(1).padStart(11)}  ${verdict}`,
+    );
   }
-  console.log(`\n${r.pass ? 'PASS' : 'FAIL'}: coach overview and athlete page ${r.pass ? 'within' : 'over'} ${TARGET_P95_MS} ms p95\n`);
+  console.log(
+    `\n${r.pass ? 'PASS' : 'FAIL'}: coach overview and athlete page ${r.pass ? 'within' : 'over'} ${TARGET_P95_MS} ms p95\n`,
+  );
 }
 
 if (require.main === module) {

@@ -1,6 +1,7 @@
 /**
  * Training-load engine bench: `npx tsx bench/engine.ts` (npm run bench:engine).
  * Times every per-activity metric on a synthetic 3-hour 1 Hz activity with all streams (10,800 samples),
+ * plus the per-muscle strain split (load + strain together must stay within 2 ms),
  * and five years of daily series recomputed from scratch. Medians of CPU time, plus the ratio to a baseline measured
  * in the same run (a plain loop summing the 10,800 samples) so the figures compare across machines.
  */
@@ -19,6 +20,7 @@ import {
   trimpFromStream,
   type DailyLoadEntry,
 } from '../services/domain/load';
+import { computeActivityStrain } from '../services/domain/strain';
 
 export const TARGET_ACTIVITY_MS = 2;
 export const TARGET_SERIES_MS = 20;
@@ -183,8 +185,11 @@ function activityCases(): BenchCase[] {
       run: () => computeActivityLoad(trail, physiology),
       inActivityBudget: true,
     },
-    // Strain model (lead): add its per-activity case here with inActivityBudget: true, e.g.
-    // { name: 'muscle strain (TrailRun)', run: () => computeMuscleStrain(trail, ...), inActivityBudget: true },
+    {
+      name: 'per-muscle strain (TrailRun, grade stream)',
+      run: () => computeActivityStrain(trail, 250),
+      inActivityBudget: true,
+    },
   ];
 }
 

@@ -28,7 +28,8 @@ export function createPool(opts: PoolOptions): Pool {
   const pool = new Pool({
     connectionString: opts.connectionString,
     max: opts.max,
-    connectionTimeoutMillis: 5000,
+    // Also bounds the wait for a free pooled client under load; a job that gives up here is retried.
+    connectionTimeoutMillis: 10000,
     idleTimeoutMillis: 30000,
     statement_timeout: opts.statementTimeoutMs,
     query_timeout: opts.statementTimeoutMs + 1000,
@@ -72,6 +73,25 @@ export async function ensureDatabase(connectionString: string): Promise<void> {
         if (err.code !== '42P04') throw err; // created concurrently by another process
       });
     }
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Drops (closing its connections) and recreates the database named in `connectionString`: the demo's
+ * fresh start on every run. Destroys all data in it, so callers must only pass a throwaway database.
+ */
+export async function recreateDatabase(connectionString: string): Promise<void> {
+  const url = new URL(connectionString);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!name) throw new Error('the database URL names no database');
+  url.pathname = '/postgres';
+  const quoted = `"${name.replace(/"/g, '""')}"`;
+  const admin = new Pool({ connectionString: url.toString(), max: 1, connectionTimeoutMillis: 5000 });
+  try {
+    await admin.query(`drop database if exists ${quoted} with (force)`);
+    await admin.query(`create database ${quoted}`);
   } finally {
     await admin.end();
   }

@@ -18,6 +18,13 @@ interface JobSpec<S extends z.ZodType> {
   schema: S;
   /** Deterministic id from the payload; undefined lets BullMQ pick one (never for effects). */
   jobId: (data: z.output<S>) => string;
+  /**
+   * For work that must run again whenever it is asked for (a newer state to fetch, a recompute): one
+   * waiting and one running job per key, and a request during a run schedules exactly one more
+   * (BullMQ deduplication, keepLastIfActive). A fixed job id alone would be ignored while BullMQ still
+   * keeps the completed job, silently losing the later request.
+   */
+  rerunKey?: (data: z.output<S>) => string;
   /** Lower runs first (BullMQ priority); live events beat backfill. */
   priority?: number;
   attempts?: number;
@@ -42,6 +49,7 @@ export const JOBS = {
       reason: z.enum(['webhook', 'backfill', 'reconcile']),
     }),
     jobId: (d) => `sync-${d.activityId}`,
+    rerunKey: (d) => `act-${d.activityId}`,
     priority: 2,
   }),
   /** Import summaries of the last N days, then queue stream fetches newest first. */
@@ -75,6 +83,7 @@ export const JOBS = {
     queue: 'compute',
     schema: z.object({ athleteId: uuid, fromDate: isoDate, recomputeActivities: z.boolean().default(false) }),
     jobId: (d) => `recompute-${d.athleteId}-${d.fromDate}-${d.recomputeActivities ? 'a' : 's'}`,
+    rerunKey: (d) => `recompute-${d.athleteId}-${d.fromDate}-${d.recomputeActivities ? 'a' : 's'}`,
   }),
   /** Deliver one outbox email over SMTP. */
   'send-email': spec({

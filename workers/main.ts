@@ -33,7 +33,8 @@ export async function startWorkers(
     const worker = new Worker(queueName, (job, token) => dispatch(job, token, deps, runners), {
       connection,
       prefix: deps.config.queuePrefix,
-      concurrency: deps.config.workerConcurrency,
+      // Recomputes are CPU-bound and serialise per athlete: more than two at once only holds connections.
+      concurrency: queueName === 'compute' ? Math.min(2, deps.config.workerConcurrency) : deps.config.workerConcurrency,
       autorun: true,
     });
     worker.on('error', (err) => deps.logger.warn({ err: err.message, queue: queueName }, 'worker error'));

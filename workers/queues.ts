@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import {
@@ -36,9 +37,12 @@ export function createEnqueuer(connection: Redis, prefix: string): Enqueuer {
     async enqueue(name, data, opts) {
       const spec = JOBS[name];
       const parsed = spec.schema.parse(data) as never;
-      const jobId = (spec.jobId as (d: unknown) => string)(parsed);
+      const baseId = (spec.jobId as (d: unknown) => string)(parsed);
+      const rerunKey = 'rerunKey' in spec ? (spec.rerunKey as (d: unknown) => string)(parsed) : undefined;
+      const jobId = rerunKey ? `${baseId}-${randomUUID().slice(0, 8)}` : baseId;
       const job = await queue(spec.queue).add(name, parsed, {
         jobId,
+        ...(rerunKey ? { deduplication: { id: rerunKey, keepLastIfActive: true } } : {}),
         ...(spec.priority ? { priority: spec.priority } : {}),
         ...('attempts' in spec ? { attempts: spec.attempts } : {}),
         ...opts,

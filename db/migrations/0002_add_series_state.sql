@@ -8,3 +8,7 @@ alter table daily_series
 
 -- The physiology actually used for the stored metrics, so a change can be detected and explained.
 alter table athlete add column physiology_resolved jsonb not null default '{}';
+
+-- The activity version (its updated_at) a metric was computed from: stale when they differ. A timestamp
+-- comparison with computed_at would miss a change committed while a recompute was running.
+alter table activity_metric add column source_updated_at timestamptz;

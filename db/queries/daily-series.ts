@@ -1,22 +1,8 @@
+import type { DailyPoint } from '../../services/domain/load';
 import type { Queryable } from '../pool';
 
-/** A stored day with the state the load engine resumes from (field names match its DailyPoint). */
-export interface SeriesDay {
-  date: string;
-  historyDay: number;
-  load: number;
-  ctl: number;
-  atl: number;
-  tsb: number;
-  tsbEndOfDay: number;
-  rampRate: number;
-  acuteLoad: number;
-  chronicLoad: number;
-  loadSpikeRatio: number | null;
-  monotony: number;
-  strain: number;
-  calibrating: boolean;
-}
+/** A stored day: the load engine's DailyPoint, with the state an incremental recompute resumes from. */
+export type SeriesDay = DailyPoint;
 
 const COLUMNS = `to_char(day, 'YYYY-MM-DD') as date, history_day as "historyDay", load, ctl, atl, tsb,
   tsb_end_of_day as "tsbEndOfDay", coalesce(ramp7, 0) as "rampRate", acute_load as "acuteLoad",

@@ -12,6 +12,11 @@ export interface StoredDay {
   monotony: number | null;
   strain: number | null;
   calibrating: boolean;
+  /** Engine state stored by the recompute job (migration 0002): lets the read side extend exactly. */
+  historyDay: number;
+  tsbEndOfDay: number;
+  acuteLoad: number;
+  chronicLoad: number;
 }
 
 export interface OverviewRow {
@@ -32,14 +37,19 @@ export interface OverviewRow {
 
 const DAY_JSON = `json_build_object('day', d.day::text, 'load', d.load, 'ctl', d.ctl, 'atl', d.atl, 'tsb', d.tsb,
   'ramp7', d.ramp7, 'loadSpikeRatio', d.load_spike_ratio, 'monotony', d.monotony, 'strain', d.strain,
-  'calibrating', d.calibrating)`;
+  'calibrating', d.calibrating, 'historyDay', d.history_day, 'tsbEndOfDay', d.tsb_end_of_day,
+  'acuteLoad', d.acute_load, 'chronicLoad', d.chronic_load)`;
 
 /**
  * The coach overview in one statement: every athlete with a live consented link, their athlete-local
  * today (from `now`), last activity, last 14 stored days and open alerts (last 3 days, not cancelled).
  * Scoped by the coach's user id in the join itself: no row of an unlinked athlete can come back.
  */
-export async function selectCoachOverview(db: Queryable, coachUserId: string, now: Date): Promise<OverviewRow[]> {
+export async function selectCoachOverview(
+  db: Queryable,
+  coachUserId: string,
+  now: Date,
+): Promise<OverviewRow[]> {
   const { rows } = await db.query<OverviewRow>(
     `with linked as (
        select a.*, ($2::timestamptz at time zone a.time_zone)::date as today
@@ -70,12 +80,23 @@ export interface StrainSessionRow {
 }
 
 /** Per-activity area loads since `fromDate` for several athletes (body map, most strained area). */
-export async function selectStrainSessions(db: Queryable, athleteIds: string[], fromDate: string): Promise<StrainSessionRow[]> {
+export async function selectStrainSessions(
+  db: Queryable,
+  athleteIds: string[],
+  fromDate: string,
+): Promise<StrainSessionRow[]> {
   if (athleteIds.length === 0) return [];
   const { rows } = await db.query<StrainSessionRow>(
     `select m.athlete_id as "athleteId", (extract(epoch from a.start_date) * 1000)::float8 as "startMs",
-            m.area_loads as "areaLoads"
-     from activity_metric m join activity a on a.id = m.activity_id
+            -- Only the two per-area records the projection reads (the stored ActivityStrain also holds shares,
+            -- damage loads and notes): less to transfer and parse per row.
+            json_build_object('areaLoadsAu', coalesce(m.area_loads->'areaLoadsAu', m.area_loads->'areaLoads', m.area_loads),
+                              'eccentricLoadsAu', coalesce(m.area_loads->'eccentricLoadsAu', m.area_loads->'eccentricLoads')) as "areaLoads"
+     from activity_metric m
+     join activity a on a.id = m.activity_id
+       -- Redundant for correctness (same activity), but lets PostgreSQL use activity_athlete_start instead of
+       -- scanning every activity; a local date is within a day of its UTC start.
+       and a.athlete_id = any($1::uuid[]) and a.start_date >= $2::date - 2
      where m.athlete_id = any($1::uuid[]) and m.local_date >= $2::date`,
     [athleteIds, fromDate],
   );
@@ -83,7 +104,11 @@ export async function selectStrainSessions(db: Queryable, athleteIds: string[], 
 }
 
 /** Loads after the last stored day (a recompute still pending), to extend the stored series to today. */
-export async function selectLoadsAfter(db: Queryable, athleteIds: string[], afterDate: string): Promise<{ athleteId: string; localDate: string; load: number }[]> {
+export async function selectLoadsAfter(
+  db: Queryable,
+  athleteIds: string[],
+  afterDate: string,
+): Promise<{ athleteId: string; localDate: string; load: number }[]> {
   if (athleteIds.length === 0) return [];
   const { rows } = await db.query<{ athleteId: string; localDate: string; load: number }>(
     `select athlete_id as "athleteId", local_date::text as "localDate", load from activity_metric
@@ -111,7 +136,11 @@ export interface AthleteProfileRow {
   historyStart: string | null;
 }
 
-export async function selectAthleteProfile(db: Queryable, athleteId: string, now: Date): Promise<AthleteProfileRow | null> {
+export async function selectAthleteProfile(
+  db: Queryable,
+  athleteId: string,
+  now: Date,
+): Promise<AthleteProfileRow | null> {
   const { rows } = await db.query<AthleteProfileRow>(
     `select a.id as "athleteId", a.user_id as "userId", trim(a.firstname || ' ' || a.lastname) as name,
        a.time_zone as "timeZone", ($2::timestamptz at time zone a.time_zone)::date::text as today, a.sex,
@@ -127,7 +156,10 @@ export async function selectAthleteProfile(db: Queryable, athleteId: string, now
 }
 
 /** Every activity load of an athlete by local day: the input of the read-time daily series. */
-export async function selectDailyLoadEntries(db: Queryable, athleteId: string): Promise<{ localDate: string; load: number }[]> {
+export async function selectDailyLoadEntries(
+  db: Queryable,
+  athleteId: string,
+): Promise<{ localDate: string; load: number }[]> {
   const { rows } = await db.query<{ localDate: string; load: number }>(
     `select local_date::text as "localDate", load from activity_metric where athlete_id = $1`,
     [athleteId],
@@ -163,7 +195,11 @@ export interface RaceRow {
   priority: string;
 }
 
-export async function selectUpcomingRaces(db: Queryable, athleteId: string, fromDate: string): Promise<RaceRow[]> {
+export async function selectUpcomingRaces(
+  db: Queryable,
+  athleteId: string,
+  fromDate: string,
+): Promise<RaceRow[]> {
   const { rows } = await db.query<RaceRow>(
     `select id, race_date::text as "raceDate", name, priority from race
      where athlete_id = $1 and race_date >= $2::date order by race_date limit 20`,
@@ -176,7 +212,12 @@ export async function selectUpcomingRaces(db: Queryable, athleteId: string, from
  * Sets (or clears, with null) the athlete's effort rating of one of their own activities. Returns the
  * activity's local day (the recompute starts there), or null when the activity is not theirs.
  */
-export async function updateActivityRpe(db: Queryable, athleteId: string, activityId: string, rpe: number | null): Promise<string | null> {
+export async function updateActivityRpe(
+  db: Queryable,
+  athleteId: string,
+  activityId: string,
+  rpe: number | null,
+): Promise<string | null> {
   const { rows } = await db.query<{ localDate: string }>(
     `update activity set rpe = $3, updated_at = now() where id = $2::bigint and athlete_id = $1
      returning local_date::text as "localDate"`,

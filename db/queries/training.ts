@@ -53,6 +53,8 @@ export interface TrainingActivityRow {
   rpe: number | null;
   taggedAreas: string[] | null;
   streamsStored: boolean;
+  /** The row version read (timestamptz as text, microseconds intact); stored with the metric. */
+  updatedAt: string;
 }
 
 /**
@@ -70,10 +72,10 @@ export async function listActivitiesToCompute(db: Queryable, athleteId: string, 
             a.max_heartrate_bpm as "maxHeartrateBpm", a.average_power_w as "averagePowerW",
             a.weighted_average_power_w as "weightedAveragePowerW", a.device_watts as "deviceWatts",
             a.workout_type as "workoutType", a.trainer, a.manual, a.rpe, a.tagged_areas as "taggedAreas",
-            (a.streams_status = 'stored') as "streamsStored"
+            (a.streams_status = 'stored') as "streamsStored", a.updated_at::text as "updatedAt"
      from activity a left join activity_metric m on m.activity_id = a.id
      where a.athlete_id = $1 and a.local_date >= $2::date
-       and ($3 or m.activity_id is null or m.computed_at < a.updated_at
+       and ($3 or m.activity_id is null or m.source_updated_at is distinct from a.updated_at
             or (a.streams_status = 'stored' and not m.from_streams))
      order by a.start_date`,
     [athleteId, fromDate, all],
@@ -94,20 +96,22 @@ export interface MetricUpsert {
   areaLoads: unknown;
   fromStreams: boolean;
   modelVersion: string;
+  sourceUpdatedAt: string;
 }
 
 /** Replaces an activity's derived numbers (recomputed, never incremented). */
 export async function upsertActivityMetric(db: Queryable, m: MetricUpsert): Promise<void> {
   await db.query(
     `insert into activity_metric (activity_id, athlete_id, local_date, load, method, confidence, metrics, inputs,
-                                  cleaning, area_loads, from_streams, model_version, computed_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
+                                  cleaning, area_loads, from_streams, model_version, source_updated_at, computed_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::timestamptz, now())
      on conflict (activity_id) do update set local_date = excluded.local_date, load = excluded.load,
        method = excluded.method, confidence = excluded.confidence, metrics = excluded.metrics,
        inputs = excluded.inputs, cleaning = excluded.cleaning, area_loads = excluded.area_loads,
-       from_streams = excluded.from_streams, model_version = excluded.model_version, computed_at = now()`,
+       from_streams = excluded.from_streams, model_version = excluded.model_version,
+       source_updated_at = excluded.source_updated_at, computed_at = now()`,
     [m.activityId, m.athleteId, m.localDate, m.load, m.method, m.confidence, JSON.stringify(m.metrics), JSON.stringify(m.inputs),
-      JSON.stringify(m.cleaning), JSON.stringify(m.areaLoads), m.fromStreams, m.modelVersion],
+      JSON.stringify(m.cleaning), JSON.stringify(m.areaLoads), m.fromStreams, m.modelVersion, m.sourceUpdatedAt],
   );
 }
 

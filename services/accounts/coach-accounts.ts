@@ -18,11 +18,19 @@ export async function signUpCoach(db: Queryable, input: CoachSignUp): Promise<Us
   const problem = passwordProblem(input.password, input.email);
   if (problem) throw new AppError('bad_request', problem, { field: 'password' });
   const passwordHash = await hashPassword(input.password);
-  const user = await insertCoach(db, { email: input.email.trim(), displayName: input.displayName.trim(), passwordHash });
+  const user = await insertCoach(db, {
+    email: input.email.trim(),
+    displayName: input.displayName.trim(),
+    passwordHash,
+  });
   if (!user) {
-    throw new AppError('conflict', 'An account with this email already exists: sign in or reset your password.', {
-      field: 'email',
-    });
+    throw new AppError(
+      'conflict',
+      'An account with this email already exists: sign in or reset your password.',
+      {
+        field: 'email',
+      },
+    );
   }
   return user;
 }
@@ -32,7 +40,11 @@ export async function signUpCoach(db: Queryable, input: CoachSignUp): Promise<Us
  * password look the same, and take the same time: a dummy hash is verified when there is no account).
  * A hash with outdated parameters is upgraded on success.
  */
-export async function authenticateCoach(db: Queryable, email: string, password: string): Promise<UserRow | null> {
+export async function authenticateCoach(
+  db: Queryable,
+  email: string,
+  password: string,
+): Promise<UserRow | null> {
   const user = await findCoachByEmail(db, email.trim());
   const stored = user?.passwordHash ?? (await dummyPasswordHash());
   const ok = await verifyPassword(password, stored);

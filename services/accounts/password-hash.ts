@@ -18,7 +18,8 @@ const waiting: (() => void)[] = [];
 
 async function withHashSlot<T>(fn: () => Promise<T>): Promise<T> {
   if (running >= MAX_CONCURRENT) {
-    if (waiting.length >= MAX_WAITING) throw new AppError('unavailable', 'Too many sign-ins at once: try again in a moment');
+    if (waiting.length >= MAX_WAITING)
+      throw new AppError('unavailable', 'Too many sign-ins at once: try again in a moment');
     await new Promise<void>((resolve) => waiting.push(resolve));
   }
   running += 1;
@@ -40,7 +41,9 @@ function scryptAsync(password: string, salt: Buffer, keyLen: number, opts: Scryp
 export async function hashPassword(password: string): Promise<string> {
   const { logN, r, p, keyLen, saltLen } = SCRYPT_PARAMS;
   const salt = randomBytes(saltLen);
-  const key = await withHashSlot(() => scryptAsync(password, salt, keyLen, { N: 2 ** logN, r, p, maxmem: MAX_MEM_BYTES }));
+  const key = await withHashSlot(() =>
+    scryptAsync(password, salt, keyLen, { N: 2 ** logN, r, p, maxmem: MAX_MEM_BYTES }),
+  );
   return `$scrypt$ln=${logN},r=${r},p=${p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
@@ -53,7 +56,9 @@ interface ParsedHash {
 }
 
 function parseHash(stored: string): ParsedHash | null {
-  const m = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/.exec(stored);
+  const m = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/.exec(
+    stored,
+  );
   if (!m) return null;
   const [logN, r, p] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (logN < 10 || logN > 20 || r < 1 || p < 1) return null;
@@ -65,14 +70,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const parsed = parseHash(stored);
   if (!parsed || parsed.key.length === 0) return false;
   const { logN, r, p, salt, key } = parsed;
-  const actual = await withHashSlot(() => scryptAsync(password, salt, key.length, { N: 2 ** logN, r, p, maxmem: MAX_MEM_BYTES }));
+  const actual = await withHashSlot(() =>
+    scryptAsync(password, salt, key.length, { N: 2 ** logN, r, p, maxmem: MAX_MEM_BYTES }),
+  );
   return timingSafeEqual(actual, key);
 }
 
 /** True when a stored hash uses weaker parameters than today's: re-hash it after a successful login. */
 export function needsRehash(stored: string): boolean {
   const parsed = parseHash(stored);
-  return !parsed || parsed.logN < SCRYPT_PARAMS.logN || parsed.r < SCRYPT_PARAMS.r || parsed.p < SCRYPT_PARAMS.p;
+  return (
+    !parsed || parsed.logN < SCRYPT_PARAMS.logN || parsed.r < SCRYPT_PARAMS.r || parsed.p < SCRYPT_PARAMS.p
+  );
 }
 
 /** A valid hash of a random password: login spends the same time whether or not the account exists. */

@@ -12,14 +12,54 @@ export const PASSWORD_MAX_LENGTH = 256;
  * repetition and sequence checks below catch most of the rest of that class.
  */
 const COMMON = new Set([
-  '123456789012', '1234567890123', '12345678901234', '123456789123', '1q2w3e4r5t6y', '1qaz2wsx3edc',
-  'qwertyuiopas', 'qwertyuiop123', 'qwerty123456', 'qwertyqwerty', 'asdfghjkl123', 'zxcvbnm12345',
-  'password1234', 'password12345', 'password123456', 'passwordpassword', 'password1!', 'p@ssw0rd1234',
-  'iloveyou1234', 'letmein12345', 'welcome12345', 'welcome123456', 'administrator', 'changeme1234',
-  'football1234', 'baseball1234', 'superman1234', 'trustno11234', 'sunshine1234', 'princess1234',
-  'starwars1234', 'whatever1234', 'monkey123456', 'dragon123456', 'abc123456789', 'abcdefghijkl',
-  'abcdefg12345', 'aaaaaaaaaaaa', 'passw0rd1234', 'myspace12345', 'liverpool123', 'chocolate123',
-  'marathon1234', 'running12345', 'strava123456', 'kneadwise123', 'kneadwise1234', 'correcthorsebatterystaple',
+  '123456789012',
+  '1234567890123',
+  '12345678901234',
+  '123456789123',
+  '1q2w3e4r5t6y',
+  '1qaz2wsx3edc',
+  'qwertyuiopas',
+  'qwertyuiop123',
+  'qwerty123456',
+  'qwertyqwerty',
+  'asdfghjkl123',
+  'zxcvbnm12345',
+  'password1234',
+  'password12345',
+  'password123456',
+  'passwordpassword',
+  'password1!',
+  'p@ssw0rd1234',
+  'iloveyou1234',
+  'letmein12345',
+  'welcome12345',
+  'welcome123456',
+  'administrator',
+  'changeme1234',
+  'football1234',
+  'baseball1234',
+  'superman1234',
+  'trustno11234',
+  'sunshine1234',
+  'princess1234',
+  'starwars1234',
+  'whatever1234',
+  'monkey123456',
+  'dragon123456',
+  'abc123456789',
+  'abcdefghijkl',
+  'abcdefg12345',
+  'aaaaaaaaaaaa',
+  'passw0rd1234',
+  'myspace12345',
+  'liverpool123',
+  'chocolate123',
+  'marathon1234',
+  'running12345',
+  'strava123456',
+  'kneadwise123',
+  'kneadwise1234',
+  'correcthorsebatterystaple',
 ]);
 
 const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
@@ -42,13 +82,15 @@ function isSequential(pw: string): boolean {
  */
 export function passwordProblem(password: string, email?: string): string | null {
   const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters (a few words work well).`;
+  if (length < PASSWORD_MIN_LENGTH)
+    return `Use at least ${PASSWORD_MIN_LENGTH} characters (a few words work well).`;
   if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
   const lower = password.toLowerCase();
   if (COMMON.has(lower) || isRepetitive(password) || isSequential(password)) {
     return 'This password is too common or too easy to guess: choose another.';
   }
   const local = email?.split('@')[0]?.toLowerCase();
-  if (local && local.length >= 4 && lower.includes(local)) return 'Do not use your email address in your password.';
+  if (local && local.length >= 4 && lower.includes(local))
+    return 'Do not use your email address in your password.';
   return null;
 }

@@ -7,7 +7,12 @@ import {
   insertPasswordReset,
   type ResetLookup,
 } from '../../db/queries/password-resets';
-import { deleteSessionsOfUser, findCoachByEmail, findUserById, updatePasswordHash } from '../../db/queries/users';
+import {
+  deleteSessionsOfUser,
+  findCoachByEmail,
+  findUserById,
+  updatePasswordHash,
+} from '../../db/queries/users';
 import { renderPasswordResetEmail } from '../notify/render';
 import { AppError } from '../errors';
 import { hashPassword } from './password-hash';
@@ -79,9 +84,14 @@ const RESET_MESSAGES: Record<Exclude<ResetLookup['state'], 'valid'>, string> = {
  * Sets a new password from a reset link: single use (atomic), every other session of the user ends.
  * Returns the user id. Throws AppError 400 with a reason for a weak password, 410 for a dead link.
  */
-export async function completePasswordReset(ctx: ResetContext, token: string, password: string): Promise<string> {
+export async function completePasswordReset(
+  ctx: ResetContext,
+  token: string,
+  password: string,
+): Promise<string> {
   const lookup = await inspectPasswordReset(ctx, token);
-  if (lookup.state !== 'valid') throw new AppError('gone', RESET_MESSAGES[lookup.state], { reason: lookup.state });
+  if (lookup.state !== 'valid')
+    throw new AppError('gone', RESET_MESSAGES[lookup.state], { reason: lookup.state });
   const user = await findUserById(ctx.db, lookup.userId);
   const problem = passwordProblem(password, user?.email ?? undefined);
   if (problem) throw new AppError('bad_request', problem, { field: 'password' });

@@ -1,7 +1,12 @@
 import { selectAlerts, type AlertRow } from '../../db/queries/dashboard';
 import { selectActivities, type ActivityListRow } from '../../db/queries/exports';
 import type { Queryable } from '../../db/pool';
-import { CONFIDENCE_EXPLANATIONS, METHOD_EXPLANATIONS, type Confidence, type LoadMethod } from '../domain/load';
+import {
+  CONFIDENCE_EXPLANATIONS,
+  METHOD_EXPLANATIONS,
+  type Confidence,
+  type LoadMethod,
+} from '../domain/load';
 import { ALERT_RULES } from '../domain/recommend';
 import { BODY_AREA_LABELS, type BodyArea } from '../domain/strain';
 
@@ -42,13 +47,19 @@ function activityView(a: ActivityListRow): ActivityView {
     methodLabel: method?.label ?? a.method,
     methodExplanation: method?.explanation ?? null,
     confidence: a.confidence,
-    confidenceExplanation: a.confidence ? (CONFIDENCE_EXPLANATIONS[a.confidence as Confidence] ?? null) : null,
+    confidenceExplanation: a.confidence
+      ? (CONFIDENCE_EXPLANATIONS[a.confidence as Confidence] ?? null)
+      : null,
     stravaUrl: `https://www.strava.com/activities/${a.id}`,
   };
 }
 
 /** Recent activities, newest first, with how their load was estimated and how confident that is. */
-export async function recentActivities(db: Queryable, athleteId: string, opts: { limit: number; beforeMs?: number }): Promise<ActivityView[]> {
+export async function recentActivities(
+  db: Queryable,
+  athleteId: string,
+  opts: { limit: number; beforeMs?: number },
+): Promise<ActivityView[]> {
   return (await selectActivities(db, athleteId, opts)).map(activityView);
 }
 
@@ -65,7 +76,8 @@ export interface AlertView {
   createdAt: string;
 }
 
-const stringList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const stringList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 function alertView(a: AlertRow): AlertView {
   const rule = ALERT_RULES.find((r) => r.id === a.ruleId);
@@ -74,7 +86,12 @@ function alertView(a: AlertRow): AlertView {
   if (reasons.length === 0 && typeof d.value === 'number' && typeof d.threshold === 'number') {
     reasons.push(`Measured ${d.value.toFixed(2)} against a threshold of ${d.threshold}.`);
   }
-  const rec = typeof d.recommendation === 'string' ? d.recommendation : typeof d.headline === 'string' ? d.headline : null;
+  const rec =
+    typeof d.recommendation === 'string'
+      ? d.recommendation
+      : typeof d.headline === 'string'
+        ? d.headline
+        : null;
   return {
     id: a.id,
     ruleId: a.ruleId,

@@ -4,7 +4,15 @@ import type { Queryable } from '../../db/pool';
 import { addDays, buildDailySeries, type DailyPoint } from '../domain/load';
 
 /** Chart ranges, weeks to years; `all` = the whole known history. */
-export const SERIES_RANGES = { '6w': 42, '3m': 91, '6m': 182, '1y': 365, '2y': 730, '3y': 1095, all: null } as const;
+export const SERIES_RANGES = {
+  '6w': 42,
+  '3m': 91,
+  '6m': 182,
+  '1y': 365,
+  '2y': 730,
+  '3y': 1095,
+  all: null,
+} as const;
 export type SeriesRange = keyof typeof SERIES_RANGES;
 
 export const seriesQuerySchema = z.strictObject({
@@ -23,7 +31,10 @@ export async function dailySeriesThroughToday(
   historyStart: string | null,
 ): Promise<DailyPoint[]> {
   const entries = await selectDailyLoadEntries(db, athleteId);
-  const result = buildDailySeries(entries, { lastDate: today, ...(historyStart ? { historyStartDate: historyStart } : {}) });
+  const result = buildDailySeries(entries, {
+    lastDate: today,
+    ...(historyStart ? { historyStartDate: historyStart } : {}),
+  });
   return result.points;
 }
 
@@ -41,7 +52,11 @@ export interface SeriesPointView {
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The last `range` of the series, rounded for display (1 decimal; ratios 2). */
-export function sliceSeries(points: readonly DailyPoint[], today: string, range: SeriesRange): SeriesPointView[] {
+export function sliceSeries(
+  points: readonly DailyPoint[],
+  today: string,
+  range: SeriesRange,
+): SeriesPointView[] {
   const days = SERIES_RANGES[range];
   const from = days === null ? null : addDays(today, -(days - 1));
   return points

@@ -12,7 +12,6 @@ import {
   restDaysToFreshness,
   todayLoadRange,
   type EnteredPhysiology,
-  type PhysiologyObservations,
 } from '../domain/load';
 import { STRAIN_EXPLANATIONS } from '../domain/strain';
 import { dailySeriesThroughToday } from './athlete-series';
@@ -20,7 +19,14 @@ import { STRAIN_LOOKBACK_DAYS, buildBodyMap, toStrainSessionFromStored, type Bod
 import { physiologyView, type PhysiologyItem } from './physiology-view';
 
 export interface AthleteSummary {
-  athlete: { id: string; name: string; timeZone: string; today: string; connectionState: string; injuredOrIll: boolean };
+  athlete: {
+    id: string;
+    name: string;
+    timeZone: string;
+    today: string;
+    connectionState: string;
+    injuredOrIll: boolean;
+  };
   importProgress: { status: string; total: number; summariesDone: number; streamsDone: number };
   today: {
     load: number;
@@ -43,7 +49,9 @@ export interface AthleteSummary {
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 function numbersOnly(obj: Record<string, unknown>): Record<string, number | null> {
-  return Object.fromEntries(Object.entries(obj ?? {}).filter(([, v]) => typeof v === 'number' || v === null)) as Record<string, number | null>;
+  return Object.fromEntries(
+    Object.entries(obj ?? {}).filter(([, v]) => typeof v === 'number' || v === null),
+  ) as Record<string, number | null>;
 }
 
 function enteredOf(p: AthleteProfileRow): EnteredPhysiology {
@@ -56,7 +64,11 @@ function enteredOf(p: AthleteProfileRow): EnteredPhysiology {
  * computing: the read-time daily series, todayLoadRange and restDaysToFreshness (load), projectAreaStrain
  * (strain), resolvePhysiology (sources). Null when the athlete does not exist (deleted meanwhile).
  */
-export async function athleteSummary(db: Queryable, athleteId: string, nowMs: number): Promise<AthleteSummary | null> {
+export async function athleteSummary(
+  db: Queryable,
+  athleteId: string,
+  nowMs: number,
+): Promise<AthleteSummary | null> {
   const p = await selectAthleteProfile(db, athleteId, new Date(nowMs));
   if (!p) return null;
   const [points, sessionRows, races] = await Promise.all([
@@ -64,14 +76,28 @@ export async function athleteSummary(db: Queryable, athleteId: string, nowMs: nu
     selectStrainSessions(db, [athleteId], addDays(p.today, -STRAIN_LOOKBACK_DAYS) ?? p.today),
     selectUpcomingRaces(db, athleteId, p.today),
   ]);
-  const sessions = sessionRows.flatMap((r) => toStrainSessionFromStored(Number(r.startMs), r.areaLoads) ?? []);
+  const sessions = sessionRows.flatMap(
+    (r) => toStrainSessionFromStored(Number(r.startMs), r.areaLoads) ?? [],
+  );
   const today = points[points.length - 1];
   const yesterday = points[points.length - 2];
   const range = yesterday ? todayLoadRange({ ctl: yesterday.ctl, atl: yesterday.atl }) : null;
-  const resolved = resolvePhysiology(enteredOf(p), numbersOnly(p.physiologyObserved) as PhysiologyObservations, p.today);
+  const resolved = resolvePhysiology(enteredOf(p), numbersOnly(p.physiologyObserved), p.today);
   return {
-    athlete: { id: p.athleteId, name: p.name || 'Athlete', timeZone: p.timeZone, today: p.today, connectionState: p.connectionState, injuredOrIll: p.injuredOrIll },
-    importProgress: { status: p.backfillStatus, total: p.backfillTotal, summariesDone: p.backfillSummariesDone, streamsDone: p.backfillStreamsDone },
+    athlete: {
+      id: p.athleteId,
+      name: p.name || 'Athlete',
+      timeZone: p.timeZone,
+      today: p.today,
+      connectionState: p.connectionState,
+      injuredOrIll: p.injuredOrIll,
+    },
+    importProgress: {
+      status: p.backfillStatus,
+      total: p.backfillTotal,
+      summariesDone: p.backfillSummariesDone,
+      streamsDone: p.backfillStreamsDone,
+    },
     today: today
       ? {
           load: r1(today.load),
@@ -94,6 +120,10 @@ export async function athleteSummary(db: Queryable, athleteId: string, nowMs: nu
     physiology: physiologyView(resolved),
     physiologyNotes: resolved.notes,
     races: races.map((r) => ({ id: r.id, date: r.raceDate, name: r.name, priority: r.priority })),
-    explanations: { ...METRIC_EXPLANATIONS, strain: STRAIN_EXPLANATIONS.whatItIs, strainLimits: STRAIN_EXPLANATIONS.limits },
+    explanations: {
+      ...METRIC_EXPLANATIONS,
+      strain: STRAIN_EXPLANATIONS.whatItIs,
+      strainLimits: STRAIN_EXPLANATIONS.limits,
+    },
   };
 }

@@ -33,13 +33,18 @@ export function attentionOf(a: AttentionInput): Attention {
   if (!a.calibrating && a.tsb !== null && a.tsb <= ruleById('form-low').defaultThreshold) {
     reasons.push([2, `Low form (${Math.round(a.tsb)})`]);
   }
-  if (!a.calibrating && a.loadSpikeRatio !== null && a.loadSpikeRatio >= ruleById('load-spike').defaultThreshold) {
+  if (
+    !a.calibrating &&
+    a.loadSpikeRatio !== null &&
+    a.loadSpikeRatio >= ruleById('load-spike').defaultThreshold
+  ) {
     reasons.push([2, `Load spike (${a.loadSpikeRatio.toFixed(2)})`]);
   }
   if (a.monotony !== null && a.monotony > ruleById('monotony').defaultThreshold) {
     reasons.push([1, `Monotonous week (${a.monotony.toFixed(1)})`]);
   }
-  if (a.openAlerts > 0) reasons.push([1, `${a.openAlerts} open recommendation${a.openAlerts === 1 ? '' : 's'}`]);
+  if (a.openAlerts > 0)
+    reasons.push([1, `${a.openAlerts} open recommendation${a.openAlerts === 1 ? '' : 's'}`]);
   reasons.sort((x, y) => y[0] - x[0]);
   return { score: reasons.reduce((s, [w]) => s + w, 0), reasons: reasons.map(([, r]) => r) };
 }

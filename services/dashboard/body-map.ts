@@ -35,7 +35,8 @@ export function toStrainSessionFromStored(startMs: number, stored: unknown): Str
   const s = stored as Record<string, unknown>;
   const areaLoadsAu = areaRecord(s.areaLoadsAu) ?? areaRecord(s.areaLoads) ?? areaRecord(stored);
   if (!areaLoadsAu) return null;
-  const eccentricLoadsAu = areaRecord(s.eccentricLoadsAu) ?? areaRecord(s.eccentricLoads) ?? areaRecord({ calves: 0 })!;
+  const eccentricLoadsAu =
+    areaRecord(s.eccentricLoadsAu) ?? areaRecord(s.eccentricLoads) ?? areaRecord({ calves: 0 })!;
   return { startMs, areaLoadsAu, eccentricLoadsAu };
 }
 

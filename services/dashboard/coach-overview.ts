@@ -1,4 +1,9 @@
-import { selectCoachOverview, selectLoadsAfter, selectStrainSessions, type OverviewRow } from '../../db/queries/dashboard';
+import {
+  selectCoachOverview,
+  selectLoadsAfter,
+  selectStrainSessions,
+  type OverviewRow,
+} from '../../db/queries/dashboard';
 import type { Queryable } from '../../db/pool';
 import { addDays } from '../domain/load';
 import type { StrainSession } from '../domain/strain';
@@ -26,10 +31,14 @@ export interface OverviewAthlete {
   attention: { score: number; reasons: string[] };
 }
 
-const r1 = (n: number | null | undefined) => (n === null || n === undefined || !Number.isFinite(n) ? null : Math.round(n * 10) / 10);
-const r2 = (n: number | null | undefined) => (n === null || n === undefined || !Number.isFinite(n) ? null : Math.round(n * 100) / 100);
+const r1 = (n: number | null | undefined) =>
+  n === null || n === undefined || !Number.isFinite(n) ? null : Math.round(n * 10) / 10;
+const r2 = (n: number | null | undefined) =>
+  n === null || n === undefined || !Number.isFinite(n) ? null : Math.round(n * 100) / 100;
 
-function groupSessions(rows: { athleteId: string; startMs: number; areaLoads: unknown }[]): Map<string, StrainSession[]> {
+function groupSessions(
+  rows: { athleteId: string; startMs: number; areaLoads: unknown }[],
+): Map<string, StrainSession[]> {
   const by = new Map<string, StrainSession[]>();
   for (const r of rows) {
     const s = toStrainSessionFromStored(Number(r.startMs), r.areaLoads);
@@ -41,7 +50,12 @@ function groupSessions(rows: { athleteId: string; startMs: number; areaLoads: un
   return by;
 }
 
-function overviewOf(row: OverviewRow, sessions: StrainSession[], later: { localDate: string; load: number }[], nowMs: number): OverviewAthlete {
+function overviewOf(
+  row: OverviewRow,
+  sessions: StrainSession[],
+  later: { localDate: string; load: number }[],
+  nowMs: number,
+): OverviewAthlete {
   const days = seriesThroughToday(row.recentDays, later, row.today);
   const today = days[days.length - 1];
   const weekAgoDate = addDays(row.today, -7);
@@ -65,17 +79,27 @@ function overviewOf(row: OverviewRow, sessions: StrainSession[], later: { localD
     athleteId: row.athleteId,
     name: row.name || 'Athlete',
     lastActivity: row.lastActivityAt
-      ? { at: row.lastActivityAt.toISOString(), name: row.lastActivityName ?? '', sportType: row.lastActivitySport ?? '' }
+      ? {
+          at: row.lastActivityAt.toISOString(),
+          name: row.lastActivityName ?? '',
+          sportType: row.lastActivitySport ?? '',
+        }
       : null,
     asOf: today?.day ?? null,
     load7d: today ? r1(last7.reduce((s, d) => s + d.load, 0)) : null,
     fitness: r1(today?.ctl),
     fatigue: r1(today?.atl),
     form: r1(today?.tsb),
-    trends: { fitness: trendOf(today?.ctl, weekAgo?.ctl), fatigue: trendOf(today?.atl, weekAgo?.atl), form: trendOf(today?.tsb, weekAgo?.tsb) },
+    trends: {
+      fitness: trendOf(today?.ctl, weekAgo?.ctl),
+      fatigue: trendOf(today?.atl, weekAgo?.atl),
+      form: trendOf(today?.tsb, weekAgo?.tsb),
+    },
     loadSpikeRatio: r2(today?.loadSpikeRatio),
     monotony: r2(today?.monotony),
-    mostStrained: top ? { area: top.area, label: top.label, state: top.state, indexTomorrow: top.indexTomorrow } : null,
+    mostStrained: top
+      ? { area: top.area, label: top.label, state: top.state, indexTomorrow: top.indexTomorrow }
+      : null,
     openRecommendations: row.openAlerts,
     calibrating,
     connectionState: row.connectionState,
@@ -89,20 +113,30 @@ function overviewOf(row: OverviewRow, sessions: StrainSession[], later: { localD
  * Reads only linked athletes (the SQL joins on the live consent); computed figures come from the pure
  * load and strain engines. Three queries whatever the team size.
  */
-export async function coachOverview(db: Queryable, coachUserId: string, nowMs: number): Promise<OverviewAthlete[]> {
+export async function coachOverview(
+  db: Queryable,
+  coachUserId: string,
+  nowMs: number,
+): Promise<OverviewAthlete[]> {
   const rows = await selectCoachOverview(db, coachUserId, new Date(nowMs));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.athleteId);
   const earliestToday = rows.reduce((min, r) => (r.today < min ? r.today : min), rows[0]!.today);
   // Athletes without any stored day have nothing to extend (their series starts with the first recompute).
-  const stale = rows.filter((r) => r.recentDays.length > 0 && r.recentDays[r.recentDays.length - 1]!.day < r.today);
+  const stale = rows.filter(
+    (r) => r.recentDays.length > 0 && r.recentDays[r.recentDays.length - 1]!.day < r.today,
+  );
   const lastStored = stale.reduce((min, r) => {
     const d = r.recentDays[r.recentDays.length - 1]!.day;
     return d < min ? d : min;
   }, '9999-12-31');
   const [sessionRows, laterRows] = await Promise.all([
     selectStrainSessions(db, ids, addDays(earliestToday, -STRAIN_LOOKBACK_DAYS) ?? earliestToday),
-    selectLoadsAfter(db, stale.map((r) => r.athleteId), lastStored),
+    selectLoadsAfter(
+      db,
+      stale.map((r) => r.athleteId),
+      lastStored,
+    ),
   ]);
   const sessions = groupSessions(sessionRows);
   const later = new Map<string, { localDate: string; load: number }[]>();

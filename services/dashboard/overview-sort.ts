@@ -2,7 +2,16 @@ import { z } from 'zod';
 import type { OverviewAthlete } from './coach-overview';
 
 export const OVERVIEW_SORT_KEYS = [
-  'attention', 'name', 'lastActivity', 'load7d', 'fitness', 'fatigue', 'form', 'loadSpikeRatio', 'monotony', 'openRecommendations',
+  'attention',
+  'name',
+  'lastActivity',
+  'load7d',
+  'fitness',
+  'fatigue',
+  'form',
+  'loadSpikeRatio',
+  'monotony',
+  'openRecommendations',
 ] as const;
 export const OVERVIEW_FILTERS = ['all', 'attention', 'strained', 'calibrating', 'reconnect'] as const;
 
@@ -25,7 +34,12 @@ function sortValue(a: OverviewAthlete, key: (typeof OVERVIEW_SORT_KEYS)[number])
       return a.lastActivity?.at ?? null;
     case 'openRecommendations':
       return a.openRecommendations;
-    default:
+    case 'load7d':
+    case 'fitness':
+    case 'fatigue':
+    case 'form':
+    case 'loadSpikeRatio':
+    case 'monotony':
       return a[key];
   }
 }

@@ -15,7 +15,12 @@ function paceText(sPerKm: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')} /km`;
 }
 
-function item<T>(key: string, label: string, v: ResolvedValue<T> | null, show: (t: T) => string): PhysiologyItem {
+function item<T>(
+  key: string,
+  label: string,
+  v: ResolvedValue<T> | null,
+  show: (t: T) => string,
+): PhysiologyItem {
   if (!v) return { key, label, value: null, source: null, sourceLabel: 'not known', basis: null };
   return { key, label, value: show(v.value), source: v.source, sourceLabel: v.label, basis: v.basis };
 }

@@ -12,19 +12,18 @@ export interface DayFigures {
   calibrating: boolean;
 }
 
-function toPoint(d: StoredDay, historyDay: number): DailyPoint {
+function toPoint(d: StoredDay): DailyPoint {
   return {
     date: d.day,
-    historyDay,
+    historyDay: d.historyDay,
     load: d.load,
     ctl: d.ctl,
     atl: d.atl,
     tsb: d.tsb,
-    tsbEndOfDay: d.ctl - d.atl,
+    tsbEndOfDay: d.tsbEndOfDay,
     rampRate: d.ramp7 ?? 0,
-    // Not stored: the extension below then yields no spike ratio for the days it adds (shown as unknown).
-    acuteLoad: Number.NaN,
-    chronicLoad: Number.NaN,
+    acuteLoad: d.acuteLoad,
+    chronicLoad: d.chronicLoad,
     loadSpikeRatio: d.loadSpikeRatio,
     monotony: d.monotony ?? 0,
     strain: d.strain ?? 0,
@@ -46,13 +45,16 @@ const fromStored = (d: StoredDay): DayFigures => ({
 /**
  * The stored days up to the athlete's today, extended with the pure engine when the stored series stops
  * earlier (rest days since, or a recompute still pending: `laterLoads` are activity loads after the last
- * stored day). CTL, ATL, form and monotony of added days are exact; the spike ratio is null for them.
+ * stored day). Exact: the stored engine state (history day, acute and chronic loads) seeds extendDailySeries.
  */
-export function seriesThroughToday(stored: readonly StoredDay[], laterLoads: readonly DailyLoadEntry[], today: string): DayFigures[] {
+export function seriesThroughToday(
+  stored: readonly StoredDay[],
+  laterLoads: readonly DailyLoadEntry[],
+  today: string,
+): DayFigures[] {
   const last = stored[stored.length - 1];
   if (!last || last.day >= today) return stored.map(fromStored);
-  // historyDay only drives "calibrating"; a stored calibrating=false means at least 42 days of history.
-  const points = stored.map((d, i) => toPoint(d, d.calibrating ? 1 + i : 1000 + i));
+  const points = stored.map(toPoint);
   const ext = extendDailySeries(points, laterLoads, { lastDate: today });
   const added = ext.points.map((p) => ({
     day: p.date,
@@ -60,9 +62,9 @@ export function seriesThroughToday(stored: readonly StoredDay[], laterLoads: rea
     ctl: p.ctl,
     atl: p.atl,
     tsb: p.tsb,
-    loadSpikeRatio: Number.isFinite(p.loadSpikeRatio ?? Number.NaN) ? p.loadSpikeRatio : null,
+    loadSpikeRatio: p.loadSpikeRatio,
     monotony: p.monotony,
-    calibrating: last.calibrating && p.calibrating,
+    calibrating: p.calibrating,
   }));
   return [...stored.map(fromStored), ...added];
 }

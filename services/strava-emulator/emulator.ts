@@ -54,6 +54,8 @@ export interface StravaEmulator {
   start(port?: number, host?: string): Promise<{ url: string; port: number }>;
   /** Stops deliveries and closes the server, dropping hung connections. */
   stop(): Promise<void>;
+  /** Resolves once start()'s background summary precomputation is done (at once without warmCache). */
+  warmed(): Promise<void>;
 }
 
 const ALL_PROFILES: ProfileName[] = ['marathoner', 'trail-runner', 'cyclist', 'triathlete', 'comeback'];
@@ -137,6 +139,7 @@ export function createStravaEmulator(options: StravaEmulatorOptions = {}): Strav
   });
   const app = buildApp(ctx, control, state);
   let server: Server | null = null;
+  let warming: Promise<void> = Promise.resolve();
   return {
     app,
     clock: ctx.clock,
@@ -148,12 +151,13 @@ export function createStravaEmulator(options: StravaEmulatorOptions = {}): Strav
           if (err) return reject(err);
           const addr = s.address();
           const p = typeof addr === 'object' && addr ? addr.port : port;
-          if (options.warmCache !== false) void ctx.world.warm(() => server === null);
+          if (options.warmCache !== false) warming = ctx.world.warm(() => server === null);
           resolve({ url: `http://${host}:${p}`, port: p });
         });
         server = s;
       });
     },
+    warmed: () => warming,
     async stop() {
       ctx.deliveries.stop();
       const s = server;

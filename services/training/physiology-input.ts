@@ -37,11 +37,15 @@ export function enteredPhysiology(athlete: TrainingAthlete): EnteredPhysiology {
   };
 }
 
-/** Stored observations (physiology_observed) plus a fresh 12-month max HR. */
-export function observations(athlete: TrainingAthlete, maxHrLast12MonthsBpm: number | null): PhysiologyObservations {
+/** Stored observations (physiology_observed) plus a fresh 12-month max HR and how many sessions it spans. */
+export function observations(
+  athlete: TrainingAthlete,
+  maxHr: { maxHrBpm: number | null; activities: number },
+): PhysiologyObservations {
   const o = athlete.physiologyObserved;
   return {
-    maxHrLast12MonthsBpm,
+    maxHrLast12MonthsBpm: maxHr.maxHrBpm,
+    hrActivitiesLast12Months: maxHr.activities,
     restingHrBpm: num(o.restingHrBpm),
     best20MinPowerW: num(o.best20MinPowerW),
     bestThresholdPaceSPerKm: num(o.bestThresholdPaceSPerKm),

@@ -47,6 +47,7 @@ export async function recomputeActivities(
       areaLoads: strain,
       fromStreams: streams !== null,
       modelVersion: MODEL_VERSION,
+      sourceUpdatedAt: row.updatedAt,
     });
     if (earliestDate === null || localDate < earliestDate) earliestDate = localDate;
   }
@@ -54,5 +55,6 @@ export async function recomputeActivities(
 }
 
 function activityInput(row: TrainingActivityRow, athleteId: string, streams: Record<string, number[]> | null): ActivityInput {
-  return toActivityInput({ ...row, athleteId, timezone: null, private: false }, streams);
+  const { updatedAt: _version, streamsStored: _stored, ...fields } = row;
+  return toActivityInput({ ...fields, athleteId, timezone: null, private: false }, streams);
 }

@@ -61,8 +61,10 @@ export async function recomputeAthlete(deps: Deps, req: RecomputeRequest): Promi
 async function computeActivities(tx: Queryable, athlete: TrainingAthlete, req: RecomputeRequest, todayLocal: string) {
   const yearAgo = addDays(todayLocal, -366) ?? todayLocal;
   const resolve = async () => {
-    const maxHr = maxHrOverLast12Months(await listObservedMaxHr(tx, athlete.id, yearAgo), todayLocal);
-    return { maxHr, physiology: resolvePhysiology(enteredPhysiology(athlete), observations(athlete, maxHr), todayLocal) };
+    const perActivity = await listObservedMaxHr(tx, athlete.id, yearAgo);
+    const maxHr = maxHrOverLast12Months(perActivity, todayLocal);
+    const seen = { maxHrBpm: maxHr, activities: perActivity.filter((a) => a.maxHrBpm !== null).length };
+    return { maxHr, physiology: resolvePhysiology(enteredPhysiology(athlete), observations(athlete, seen), todayLocal) };
   };
   const first = await resolve();
   const everything = athlete.firstActivityDate ?? req.fromDate;

@@ -63,7 +63,10 @@ describe('coach and athlete in the browser', () => {
     await athlete.locator('#accept-consent').click();
     await athlete.getByText('Consent recorded').waitFor();
 
-    const { rows } = await deps.db.query<{ id: string }>('select id from athlete where strava_athlete_id = $1', [String(stravaAthlete.id)]);
+    const { rows } = await deps.db.query<{ id: string }>(
+      'select id from athlete where strava_athlete_id = $1',
+      [String(stravaAthlete.id)],
+    );
     const athleteId = rows[0]!.id;
     // INTEGRATION POINT: activities should arrive through the emulator's webhook and the workers; until the
     // lead's recompute-athlete job fills activity_metric/daily_series, the derived rows are seeded here.

@@ -11,7 +11,7 @@ const PAYLOADS = [
   '<img src=x onerror="window.__pwned=1">',
   '<script>window.__pwned=2</script>',
   '"><svg onload="window.__pwned=3">',
-  "javascript:window.__pwned=4",
+  'javascript:window.__pwned=4',
   '<a href="javascript:window.__pwned=5">click</a>',
   '{{constructor.constructor("window.__pwned=6")()}}',
   '<iframe srcdoc="<script>parent.__pwned=7</script>">',
@@ -46,7 +46,12 @@ describe('hostile text in the browser', () => {
     const coach = await coachActor(buildApp(deps), 'Xss Coach');
     const a = await insertAthlete(deps, { firstname: PAYLOADS[0]!, lastname: PAYLOADS[2]! });
     await linkCoach(deps, coach.userId, a.athleteId);
-    await seedHistory(deps.db, a.athleteId, { endDate: utcToday(), days: 30, loadOf: () => 60, title: (i) => PAYLOADS[i % PAYLOADS.length]! });
+    await seedHistory(deps.db, a.athleteId, {
+      endDate: utcToday(),
+      days: 30,
+      loadOf: () => 60,
+      title: (i) => PAYLOADS[i % PAYLOADS.length]!,
+    });
     await deps.db.query(`update alert set details = '{}' where false`);
     const athlete = await sessionFor(deps, { userId: a.userId, role: 'athlete', athleteId: a.athleteId });
 
@@ -67,7 +72,8 @@ describe('hostile text in the browser', () => {
       await screenshot(page, shot);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
       expect(watch.problems).toEqual([]);
-      if (path !== '/coach') expect(await page.locator('.activity-name', { hasText: '<img src=x' }).count()).toBeGreaterThan(0);
+      if (path !== '/coach')
+        expect(await page.locator('.activity-name', { hasText: '<img src=x' }).count()).toBeGreaterThan(0);
       await ctx.close();
     }
   }, 90_000);

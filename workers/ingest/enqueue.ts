@@ -1,39 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../services/deps';
 import type { JobInput } from '../catalogue';
 
 /**
- * Enqueues a sync of one activity so that every change is seen: at most one sync per activity waits and
- * one runs (BullMQ deduplication with keepLastIfActive); a request arriving while one runs schedules one
- * more run after it, and a request while one waits joins it (the waiting run fetches the latest state).
- * The job id carries the trigger (`wh<inboxId>`, `bf`, `rc...`) because BullMQ ignores an add whose id
- * matches a completed job it still keeps, which would silently drop a later change.
+ * Enqueues a sync of one activity so that every change is seen: the catalogue's rerun semantics keep one
+ * waiting and one running sync per activity, and a request during a run schedules one more run.
  */
-export async function enqueueSync(
-  deps: Deps,
-  data: JobInput<'sync-activity'>,
-  trigger: string,
-): Promise<void> {
-  await deps.queues.enqueue('sync-activity', data, {
-    jobId: `sync-${data.activityId}-${trigger}`,
-    deduplication: { id: `act-${data.activityId}`, keepLastIfActive: true },
-  });
+export async function enqueueSync(deps: Deps, data: JobInput<'sync-activity'>): Promise<void> {
+  await deps.queues.enqueue('sync-activity', data);
 }
 
 /**
- * Asks the lead's recompute-athlete job to rebuild metrics from `fromDate` (YYYY-MM-DD, athlete-local).
- * Same scheme as enqueueSync: one waiting and one running recompute per (athlete, day, mode), and a
- * request during a run is never lost (a fixed id would be ignored while the completed job is kept).
+ * Asks recompute-athlete to rebuild metrics, series and alerts from `fromDate` (YYYY-MM-DD, athlete-local).
+ * Only new or changed activities are recomputed (the job compares each row's version with its metric's),
+ * so a backfill that fetches streams newest first does not recompute the whole history each time.
  */
 export async function enqueueRecompute(deps: Deps, athleteId: string, fromDate: string): Promise<void> {
-  await deps.queues.enqueue(
-    'recompute-athlete',
-    { athleteId, fromDate, recomputeActivities: true },
-    {
-      jobId: `recompute-${athleteId}-${fromDate}-a-${randomUUID().slice(0, 8)}`,
-      deduplication: { id: `recompute-${athleteId}-${fromDate}-a`, keepLastIfActive: true },
-    },
-  );
+  await deps.queues.enqueue('recompute-athlete', { athleteId, fromDate, recomputeActivities: false });
 }
 
 /** The earlier of two YYYY-MM-DD dates (either may be missing). */

@@ -42,10 +42,6 @@ async function handle(row: InboxRow, deps: Deps): Promise<Verdict> {
     await removeActivity(deps, athlete.id, row.objectId, row.eventTime);
     return { status: 'done' };
   }
-  await enqueueSync(
-    deps,
-    { athleteId: athlete.id, activityId: row.objectId, reason: 'webhook' },
-    `wh${row.id}`,
-  );
+  await enqueueSync(deps, { athleteId: athlete.id, activityId: row.objectId, reason: 'webhook' });
   return { status: 'done' };
 }

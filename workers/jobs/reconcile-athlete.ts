@@ -31,7 +31,7 @@ export const run: JobRunner<'reconcile-athlete'> = async (data, deps, ctx) => {
   const stored = await listActivityIdsStartedAfter(deps.db, athlete.id, new Date(afterS * 1000));
   const unlisted = stored.filter((id) => !imported.listed.has(id));
   for (const activityId of unlisted) {
-    await enqueueSync(deps, { athleteId: athlete.id, activityId, reason: 'reconcile' }, `rc${data.windowId}`);
+    await enqueueSync(deps, { athleteId: athlete.id, activityId, reason: 'reconcile' });
   }
   if (imported.newestStartMs !== null)
     await advanceSyncWatermark(deps.db, athlete.id, imported.newestStartMs);

@@ -2,7 +2,11 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { authenticateCoach, signUpCoach } from '../../accounts/coach-accounts';
 import { PASSWORD_MAX_LENGTH } from '../../accounts/password-policy';
-import { completePasswordReset, inspectPasswordReset, requestPasswordReset } from '../../accounts/password-reset';
+import {
+  completePasswordReset,
+  inspectPasswordReset,
+  requestPasswordReset,
+} from '../../accounts/password-reset';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { csrfToken } from '../middleware/csrf';
@@ -13,13 +17,21 @@ import { declareRoute } from './dashboard/declare-route';
 import { parseInput } from './dashboard/parse-input';
 
 const email = z.email({ error: 'Enter a valid email address' }).max(254).trim();
-const password = z.string({ error: 'Enter a password' }).min(1, 'Enter a password').max(PASSWORD_MAX_LENGTH * 4);
+const password = z
+  .string({ error: 'Enter a password' })
+  .min(1, 'Enter a password')
+  .max(PASSWORD_MAX_LENGTH * 4);
 const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This link is not valid');
 
 const signUpSchema = z.strictObject({
   email,
   password,
-  displayName: z.string().trim().min(1, 'Enter your name').max(100, 'Use at most 100 characters').regex(/^[^\r\n<>]*$/, 'Use letters, digits and simple punctuation'),
+  displayName: z
+    .string()
+    .trim()
+    .min(1, 'Enter your name')
+    .max(100, 'Use at most 100 characters')
+    .regex(/^[^\r\n<>]*$/, 'Use letters, digits and simple punctuation'),
   _csrf: z.string().optional(),
 });
 const loginSchema = z.strictObject({ email, password, _csrf: z.string().optional() });
@@ -46,7 +58,10 @@ export function accountsRoutes(deps: Deps): Router {
   declareRoute(deps, router, 'get', '/api/session', (req, res) => {
     const p = principalOf(req);
     res.set('Cache-Control', 'no-store');
-    res.json({ user: p ? { id: p.userId, role: p.role, athleteId: p.athleteId ?? null } : null, csrfToken: csrfToken(req) });
+    res.json({
+      user: p ? { id: p.userId, role: p.role, athleteId: p.athleteId ?? null } : null,
+      csrfToken: csrfToken(req),
+    });
   });
 
   declareRoute(deps, router, 'post', '/api/coaches', async (req, res) => {
@@ -54,7 +69,9 @@ export function accountsRoutes(deps: Deps): Router {
     await throttles.ip.consume(ipOf(req)).catch((err: unknown) => withRetryAfter(res, err));
     const user = await signUpCoach(deps.db, input);
     await establishSession(req, { userId: user.id, role: 'coach' }, deps.clock);
-    res.status(201).json({ user: { id: user.id, role: 'coach', athleteId: null }, csrfToken: csrfToken(req) });
+    res
+      .status(201)
+      .json({ user: { id: user.id, role: 'coach', athleteId: null }, csrfToken: csrfToken(req) });
   });
 
   declareRoute(deps, router, 'post', '/api/session', async (req, res) => {
@@ -89,20 +106,32 @@ export function accountsRoutes(deps: Deps): Router {
     } catch (err) {
       withRetryAfter(res, err);
     }
-    await requestPasswordReset({ db: deps.db, publicUrl: deps.config.publicUrl, now: new Date(deps.clock()) }, input.email);
-    res.status(202).json({ message: 'If an account exists for this address, we sent it a reset link. It works for one hour.' });
+    await requestPasswordReset(
+      { db: deps.db, publicUrl: deps.config.publicUrl, now: new Date(deps.clock()) },
+      input.email,
+    );
+    res.status(202).json({
+      message: 'If an account exists for this address, we sent it a reset link. It works for one hour.',
+    });
   });
 
   declareRoute(deps, router, 'post', '/api/password-resets/inspect', async (req, res) => {
     const input = parseInput(resetInspectSchema, req.body);
-    const lookup = await inspectPasswordReset({ db: deps.db, publicUrl: deps.config.publicUrl, now: new Date(deps.clock()) }, input.token);
+    const lookup = await inspectPasswordReset(
+      { db: deps.db, publicUrl: deps.config.publicUrl, now: new Date(deps.clock()) },
+      input.token,
+    );
     res.json({ state: lookup.state });
   });
 
   declareRoute(deps, router, 'post', '/api/password-resets/complete', async (req, res) => {
     const input = parseInput(resetCompleteSchema, req.body);
     await throttles.resetIp.consume(ipOf(req)).catch((err: unknown) => withRetryAfter(res, err));
-    await completePasswordReset({ db: deps.db, publicUrl: deps.config.publicUrl, now: new Date(deps.clock()) }, input.token, input.password);
+    await completePasswordReset(
+      { db: deps.db, publicUrl: deps.config.publicUrl, now: new Date(deps.clock()) },
+      input.token,
+      input.password,
+    );
     res.json({ message: 'Your password was changed. Sign in with the new one.' });
   });
 

@@ -47,8 +47,12 @@ export function pagesRoutes(deps: Deps): Router {
 
   // Browsers asking for a page that does not exist get a page, API clients keep the JSON 404.
   router.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api/') || req.accepts(['json', 'html']) !== 'html') return next();
-    res.status(404).type('html').send(errorPage(404, TITLES[404]!, 'There is no page at this address.', req.id));
+    if (req.method !== 'GET' || req.path.startsWith('/api/') || req.accepts(['json', 'html']) !== 'html')
+      return next();
+    res
+      .status(404)
+      .type('html')
+      .send(errorPage(404, TITLES[404]!, 'There is no page at this address.', req.id));
   });
   router.use(pageErrors);
   return router;
@@ -61,5 +65,8 @@ function pageErrors(err: unknown, req: Request, res: Response, next: NextFunctio
     res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
     return;
   }
-  res.status(status).type('html').send(errorPage(status, TITLES[status] ?? 'Something is not right', err.message, req.id));
+  res
+    .status(status)
+    .type('html')
+    .send(errorPage(status, TITLES[status] ?? 'Something is not right', err.message, req.id));
 }

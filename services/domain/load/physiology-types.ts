@@ -26,6 +26,8 @@ export interface EnteredPhysiology {
 export interface PhysiologyObservations {
   /** Highest artefact-filtered HR over the last 12 months (see maxHrOverLast12Months). */
   maxHrLast12MonthsBpm?: number | null;
+  /** How many activities with a heart-rate stream that maximum was taken over. */
+  hrActivitiesLast12Months?: number | null;
   /** Resting HR from a wearable, when one is connected. */
   restingHrBpm?: number | null;
   /** Average HR of the last 20 min of a 30-min solo time trial (Friel). */

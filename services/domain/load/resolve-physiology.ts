@@ -42,16 +42,27 @@ function given(x: unknown): boolean {
   return x !== undefined && x !== null;
 }
 
+/** Sessions with heart rate needed before an observed peak below the age formula is believed. */
+export const MIN_HR_ACTIVITIES_FOR_OBSERVED_MAX = 10;
+
 function resolveHrMax(e: EnteredPhysiology, o: PhysiologyObservations, age: number | null, notes: string[]) {
   if (inRange(e.hrMaxBpm, PLAUSIBLE_RANGES.hrMaxBpm))
     return resolved(e.hrMaxBpm, 'entered', 'entered maximum HR');
   if (given(e.hrMaxBpm)) notes.push(`Ignored entered maximum heart rate ${String(e.hrMaxBpm)}: implausible.`);
+  const tanakaBpm = age === null ? null : Math.round(TANAKA_INTERCEPT_BPM - TANAKA_SLOPE_BPM_PER_YEAR * age);
   if (inRange(o.maxHrLast12MonthsBpm, PLAUSIBLE_RANGES.hrMaxBpm)) {
-    return resolved(o.maxHrLast12MonthsBpm, 'estimated', 'highest heart rate held 5 s in the last 12 months');
+    // A few easy sessions understate HR max, which would inflate every HR-based load: below the age
+    // formula, the observed peak is trusted only with enough sessions behind it.
+    const enough = (o.hrActivitiesLast12Months ?? 0) >= MIN_HR_ACTIVITIES_FOR_OBSERVED_MAX;
+    if (tanakaBpm === null || enough || o.maxHrLast12MonthsBpm >= tanakaBpm) {
+      return resolved(o.maxHrLast12MonthsBpm, 'estimated', 'highest heart rate held 5 s in the last 12 months');
+    }
+    notes.push(
+      `Observed maximum heart rate ${o.maxHrLast12MonthsBpm} comes from fewer than ${MIN_HR_ACTIVITIES_FOR_OBSERVED_MAX} sessions and is below the age estimate; using the age estimate.`,
+    );
   }
-  if (age !== null) {
-    const bpm = Math.round(TANAKA_INTERCEPT_BPM - TANAKA_SLOPE_BPM_PER_YEAR * age);
-    return resolved(bpm, 'estimated', `Tanaka: 208 - 0.7 x age ${age}`);
+  if (tanakaBpm !== null) {
+    return resolved(tanakaBpm, 'estimated', `Tanaka: 208 - 0.7 x age ${age}`);
   }
   return resolved(DEFAULT_HR_MAX_BPM, 'default', 'default maximum HR');
 }

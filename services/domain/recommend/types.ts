@@ -1,31 +1,15 @@
 /**
  * Input and output shapes of the recommendation domain. The lead maps load-engine and strain-model results to
- * `RecommendationContext`; nothing here imports those modules. Loads are on the project's one scale (an hour at
+ * `RecommendationContext`; only the body-area list comes from the strain model. Loads are on the project's one scale (an hour at
  * threshold = 100, "AU"); every number carries its unit in its name.
  */
 import type { SportType } from '../activity';
+import { BODY_AREAS, BODY_AREA_LABELS, type BodyArea } from '../strain/body-areas';
 
-export const BODY_AREA_IDS = [
-  'calves',
-  'quads',
-  'hamstrings',
-  'glutesHips',
-  'lowerBack',
-  'neckShoulders',
-  'arms',
-] as const;
-export type BodyAreaId = (typeof BODY_AREA_IDS)[number];
-
-/** Plain-English labels, as shown to athletes. */
-export const BODY_AREA_LABELS: Readonly<Record<BodyAreaId, string>> = {
-  calves: 'calves',
-  quads: 'quads',
-  hamstrings: 'hamstrings',
-  glutesHips: 'glutes/hips',
-  lowerBack: 'lower back',
-  neckShoulders: 'neck/shoulders',
-  arms: 'arms',
-};
+// One list of body areas for the whole domain: the strain model owns it.
+export const BODY_AREA_IDS = BODY_AREAS;
+export type BodyAreaId = BodyArea;
+export { BODY_AREA_LABELS };
 
 /** One recent activity (the lead passes the last ~7 days). */
 export interface RecentActivity {
@@ -48,7 +32,10 @@ export interface AreaStrain {
   area: BodyAreaId;
   /** Projected soreness estimate S(now + 24 h), AU. */
   projectedSorenessAu: number;
-  /** The area's usual load (28-day median daily per-area load), AU; <= 0 means unknown. */
+  /**
+   * The area's usual soreness level on the same scale as `projectedSorenessAu` (the strain model's
+   * `baselineSorenessAu`: 28-day mean daily damage load x the soreness curve's area), AU; <= 0 means unknown.
+   */
   baselineAu: number;
   /** The activity that contributed most to the projection, if known (must be in `recentActivities`). */
   mainActivityId?: string | null;

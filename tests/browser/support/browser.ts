@@ -11,11 +11,22 @@ export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', '..', 'artifacts'
 /** Debian's Chromium, headless. Missing Chromium is a failure with the fix, never a skip. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Browser tests need Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (.ci/run does this).`);
+    throw new Error(
+      `Browser tests need Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (.ci/run does this).`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -56,7 +67,8 @@ export function watchPage(page: Page): { problems: string[] } {
     void d.dismiss();
   });
   page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) problems.push(`csp: ${m.text()}`);
+    if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text()))
+      problems.push(`csp: ${m.text()}`);
   });
   return { problems };
 }

@@ -33,7 +33,10 @@ describe('coach sign-up and login', () => {
   it('when the password is short, common or contains the email, then sign-up is a 400 naming the field', async () => {
     const { agent, csrf } = await anonymous();
     for (const password of ['short', 'password1234', 'aaaaaaaaaaaaaaa', 'janedoe-is-my-password']) {
-      const res = await agent.post('/api/coaches').set('X-CSRF-Token', csrf).send({ email: 'janedoe@example.test', password, displayName: 'Jane' });
+      const res = await agent
+        .post('/api/coaches')
+        .set('X-CSRF-Token', csrf)
+        .send({ email: 'janedoe@example.test', password, displayName: 'Jane' });
       expect(res.status).toBe(400);
       expect(res.body.error.details.field).toBe('password');
     }
@@ -43,18 +46,34 @@ describe('coach sign-up and login', () => {
     const { agent, csrf } = await anonymous();
     const password = 'x7 long passphrase '.repeat(7).slice(0, 128);
     const email = `long-${Date.now()}@example.test`;
-    expect((await agent.post('/api/coaches').set('X-CSRF-Token', csrf).send({ email, password, displayName: 'Long' })).status).toBe(201);
+    expect(
+      (
+        await agent
+          .post('/api/coaches')
+          .set('X-CSRF-Token', csrf)
+          .send({ email, password, displayName: 'Long' })
+      ).status,
+    ).toBe(201);
     const fresh = await anonymous();
-    const res = await fresh.agent.post('/api/session').set('X-CSRF-Token', fresh.csrf).send({ email: email.toUpperCase(), password });
+    const res = await fresh.agent
+      .post('/api/session')
+      .set('X-CSRF-Token', fresh.csrf)
+      .send({ email: email.toUpperCase(), password });
     expect(res.status).toBe(200);
   });
 
   it('when the email is taken or malformed, then sign-up answers 409 or 400 with a reason', async () => {
     const coach = await coachActor(app, 'Taken');
     const { agent, csrf } = await anonymous();
-    const dup = await agent.post('/api/coaches').set('X-CSRF-Token', csrf).send({ email: coach.email.toUpperCase(), password: coach.password, displayName: 'X' });
+    const dup = await agent
+      .post('/api/coaches')
+      .set('X-CSRF-Token', csrf)
+      .send({ email: coach.email.toUpperCase(), password: coach.password, displayName: 'X' });
     expect(dup.status).toBe(409);
-    const bad = await agent.post('/api/coaches').set('X-CSRF-Token', csrf).send({ email: 'not-an-email', password: coach.password, displayName: 'X' });
+    const bad = await agent
+      .post('/api/coaches')
+      .set('X-CSRF-Token', csrf)
+      .send({ email: 'not-an-email', password: coach.password, displayName: 'X' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.fields.email).toBeDefined();
   });
@@ -62,9 +81,14 @@ describe('coach sign-up and login', () => {
   it('when a coach logs in, then the session id changes (no fixation) and the cookie is HttpOnly, SameSite=Lax, Path=/', async () => {
     const coach = await coachActor(app, 'Fixation');
     const { agent, csrf, cookie: before } = await anonymous();
-    const res = await agent.post('/api/session').set('X-CSRF-Token', csrf).send({ email: coach.email, password: coach.password });
+    const res = await agent
+      .post('/api/session')
+      .set('X-CSRF-Token', csrf)
+      .send({ email: coach.email, password: coach.password });
     expect(res.status).toBe(200);
-    const setCookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('kw.sid='))!;
+    const setCookie = (res.headers['set-cookie'] as unknown as string[]).find((c) =>
+      c.startsWith('kw.sid='),
+    )!;
     expect(cookieOf([setCookie])).not.toBe(before);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
@@ -85,7 +109,10 @@ describe('coach sign-up and login', () => {
   it('when a coach logs out, then replaying the old cookie is anonymous (server-side invalidation)', async () => {
     const coach = await coachActor(app, 'Logout');
     const csrf = await csrfFor(app, coach.cookie);
-    expect((await request(app).post('/api/session/logout').set('Cookie', coach.cookie).set('X-CSRF-Token', csrf)).status).toBe(204);
+    expect(
+      (await request(app).post('/api/session/logout').set('Cookie', coach.cookie).set('X-CSRF-Token', csrf))
+        .status,
+    ).toBe(204);
     const replay = await request(app).get('/api/coach/overview').set('Cookie', coach.cookie);
     expect(replay.status).toBe(401);
   });
@@ -93,8 +120,14 @@ describe('coach sign-up and login', () => {
   it('when the wrong password is given, then the answer is the same 401 as for an unknown email', async () => {
     const coach = await coachActor(app, 'Wrong');
     const { agent, csrf } = await anonymous();
-    const wrong = await agent.post('/api/session').set('X-CSRF-Token', csrf).send({ email: coach.email, password: 'not the right one at all' });
-    const unknown = await agent.post('/api/session').set('X-CSRF-Token', csrf).send({ email: 'nobody@example.test', password: 'not the right one at all' });
+    const wrong = await agent
+      .post('/api/session')
+      .set('X-CSRF-Token', csrf)
+      .send({ email: coach.email, password: 'not the right one at all' });
+    const unknown = await agent
+      .post('/api/session')
+      .set('X-CSRF-Token', csrf)
+      .send({ email: 'nobody@example.test', password: 'not the right one at all' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error.message).toBe(unknown.body.error.message);
@@ -106,13 +139,26 @@ describe('login rate limiting', () => {
     const coach = await coachActor(app, 'Brute');
     const { agent, csrf } = await anonymous();
     for (let i = 0; i < LOGIN_LIMITS.accountFailures.points; i++) {
-      expect((await agent.post('/api/session').set('X-CSRF-Token', csrf).send({ email: coach.email, password: `wrong password ${i}` })).status).toBe(401);
+      expect(
+        (
+          await agent
+            .post('/api/session')
+            .set('X-CSRF-Token', csrf)
+            .send({ email: coach.email, password: `wrong password ${i}` })
+        ).status,
+      ).toBe(401);
     }
-    const blocked = await agent.post('/api/session').set('X-CSRF-Token', csrf).send({ email: coach.email, password: coach.password });
+    const blocked = await agent
+      .post('/api/session')
+      .set('X-CSRF-Token', csrf)
+      .send({ email: coach.email, password: coach.password });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     const other = await coachActor(app, 'Bystander');
-    const fine = await agent.post('/api/session').set('X-CSRF-Token', csrf).send({ email: other.email, password: other.password });
+    const fine = await agent
+      .post('/api/session')
+      .set('X-CSRF-Token', csrf)
+      .send({ email: other.email, password: other.password });
     expect(fine.status).toBe(200);
   });
 
@@ -124,12 +170,20 @@ describe('login rate limiting', () => {
     const statuses: number[] = [];
     for (let i = 0; i <= LOGIN_LIMITS.ipAttempts.points; i++) {
       // Malformed input is rejected before the limiter: use well-formed, unknown accounts.
-      const res = await agent.post('/api/session').set('X-Forwarded-For', ip).set('X-CSRF-Token', csrf).send({ email: `u${i}@example.test`, password: 'x' });
+      const res = await agent
+        .post('/api/session')
+        .set('X-Forwarded-For', ip)
+        .set('X-CSRF-Token', csrf)
+        .send({ email: `u${i}@example.test`, password: 'x' });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, LOGIN_LIMITS.ipAttempts.points).every((s) => s === 401)).toBe(true);
     expect(statuses[LOGIN_LIMITS.ipAttempts.points]).toBe(429);
-    const elsewhere = await agent.post('/api/session').set('X-Forwarded-For', '198.51.100.8').set('X-CSRF-Token', csrf).send({ email: 'v@example.test', password: 'x' });
+    const elsewhere = await agent
+      .post('/api/session')
+      .set('X-Forwarded-For', '198.51.100.8')
+      .set('X-CSRF-Token', csrf)
+      .send({ email: 'v@example.test', password: 'x' });
     expect(elsewhere.status).toBe(401);
   }, 120_000);
 });

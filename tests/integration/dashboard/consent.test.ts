@@ -18,7 +18,11 @@ afterAll(async () => {
 });
 
 async function post(actor: Actor, url: string, body: object = {}) {
-  return request(app).post(url).set('Cookie', actor.cookie).set('X-CSRF-Token', await csrfFor(app, actor.cookie)).send(body);
+  return request(app)
+    .post(url)
+    .set('Cookie', actor.cookie)
+    .set('X-CSRF-Token', await csrfFor(app, actor.cookie))
+    .send(body);
 }
 
 async function invite(coach: Actor, note = ''): Promise<string> {
@@ -38,7 +42,12 @@ describe('invite and consent', () => {
     const token = await invite(coach, 'Spring group');
     const res = await request(app).get(`/api/invites/${token}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ state: 'open', coachName: 'Preview Coach', note: 'Spring group', visible: [...COACH_VISIBLE_DATA] });
+    expect(res.body).toMatchObject({
+      state: 'open',
+      coachName: 'Preview Coach',
+      note: 'Spring group',
+      visible: [...COACH_VISIBLE_DATA],
+    });
     expect(res.body.consentText).toContain('Preview Coach');
   });
 
@@ -46,30 +55,51 @@ describe('invite and consent', () => {
     const coach = await coachActor(app, 'Accept Coach');
     const athlete = await athleteActor(deps, { firstname: 'Ada' });
     const token = await invite(coach);
-    expect((await request(app).get(`/api/athletes/${athlete.athleteId}`).set('Cookie', coach.cookie)).status).toBe(404);
+    expect(
+      (await request(app).get(`/api/athletes/${athlete.athleteId}`).set('Cookie', coach.cookie)).status,
+    ).toBe(404);
     const res = await accept(athlete, token);
     expect(res.status).toBe(201);
-    const { rows } = await deps.db.query('select consent_text, consented_at, revoked_at from coach_athlete where coach_user_id = $1 and athlete_id = $2', [coach.userId, athlete.athleteId]);
+    const { rows } = await deps.db.query(
+      'select consent_text, consented_at, revoked_at from coach_athlete where coach_user_id = $1 and athlete_id = $2',
+      [coach.userId, athlete.athleteId],
+    );
     expect(rows[0].consent_text).toContain('Accept Coach');
     expect(rows[0].consented_at).toBeInstanceOf(Date);
     expect(rows[0].revoked_at).toBeNull();
-    const events = await deps.db.query(`select action, consent_text from consent_event where athlete_id = $1`, [athlete.athleteId]);
+    const events = await deps.db.query(
+      `select action, consent_text from consent_event where athlete_id = $1`,
+      [athlete.athleteId],
+    );
     expect(events.rows).toEqual([{ action: 'granted', consent_text: rows[0].consent_text }]);
-    expect((await request(app).get(`/api/athletes/${athlete.athleteId}`).set('Cookie', coach.cookie)).status).toBe(200);
+    expect(
+      (await request(app).get(`/api/athletes/${athlete.athleteId}`).set('Cookie', coach.cookie)).status,
+    ).toBe(200);
     const overview = await request(app).get('/api/coach/overview').set('Cookie', coach.cookie);
-    expect(overview.body.athletes.map((a: { athleteId: string }) => a.athleteId)).toEqual([athlete.athleteId]);
+    expect(overview.body.athletes.map((a: { athleteId: string }) => a.athleteId)).toEqual([
+      athlete.athleteId,
+    ]);
   });
 
   it('when the athlete revokes, then the coach is denied with 404 on the very next request', async () => {
     const coach = await coachActor(app, 'Revoked Coach');
     const athlete = await athleteActor(deps);
     await accept(athlete, await invite(coach));
-    expect((await request(app).get(`/api/athletes/${athlete.athleteId}/series`).set('Cookie', coach.cookie)).status).toBe(200);
+    expect(
+      (await request(app).get(`/api/athletes/${athlete.athleteId}/series`).set('Cookie', coach.cookie))
+        .status,
+    ).toBe(200);
     expect((await post(athlete, `/api/me/coaches/${coach.userId}/revoke`)).status).toBe(204);
-    expect((await request(app).get(`/api/athletes/${athlete.athleteId}/series`).set('Cookie', coach.cookie)).status).toBe(404);
+    expect(
+      (await request(app).get(`/api/athletes/${athlete.athleteId}/series`).set('Cookie', coach.cookie))
+        .status,
+    ).toBe(404);
     const overview = await request(app).get('/api/coach/overview').set('Cookie', coach.cookie);
     expect(overview.body.athletes).toEqual([]);
-    const page = await request(app).get(`/athletes/${athlete.athleteId}`).set('Cookie', coach.cookie).set('Accept', 'text/html');
+    const page = await request(app)
+      .get(`/athletes/${athlete.athleteId}`)
+      .set('Cookie', coach.cookie)
+      .set('Accept', 'text/html');
     expect(page.status).toBe(404);
     expect(page.text).toContain('No athlete with this id is shared with you.');
   });
@@ -81,9 +111,14 @@ describe('invite and consent', () => {
     await post(athlete, `/api/me/coaches/${coach.userId}/revoke`);
     nowMs += 60_000;
     expect((await accept(athlete, await invite(coach))).status).toBe(201);
-    const { rows } = await deps.db.query('select action from consent_event where athlete_id = $1 order by id', [athlete.athleteId]);
+    const { rows } = await deps.db.query(
+      'select action from consent_event where athlete_id = $1 order by id',
+      [athlete.athleteId],
+    );
     expect(rows.map((r) => r.action)).toEqual(['granted', 'revoked', 'granted']);
-    expect((await request(app).get(`/api/athletes/${athlete.athleteId}`).set('Cookie', coach.cookie)).status).toBe(200);
+    expect(
+      (await request(app).get(`/api/athletes/${athlete.athleteId}`).set('Cookie', coach.cookie)).status,
+    ).toBe(200);
   });
 
   it('when an invite is used, expired or withdrawn, then accepting it is a 410 with a clear reason', async () => {
@@ -118,14 +153,18 @@ describe('invite and consent', () => {
     const token = await invite(coach);
     const res = await post(athlete, `/api/invites/${token}/accept`, { consentVersion: '0000000000000000' });
     expect(res.status).toBe(409);
-    const { rowCount } = await deps.db.query('select 1 from coach_athlete where athlete_id = $1', [athlete.athleteId]);
+    const { rowCount } = await deps.db.query('select 1 from coach_athlete where athlete_id = $1', [
+      athlete.athleteId,
+    ]);
     expect(rowCount).toBe(0);
   });
 
   it('when a coach tries to accept an invite, then it is refused (only athletes consent)', async () => {
     const coach = await coachActor(app, 'Self Coach');
     const token = await invite(coach);
-    expect((await post(coach, `/api/invites/${token}/accept`, { consentVersion: '0000000000000000' })).status).toBe(403);
+    expect(
+      (await post(coach, `/api/invites/${token}/accept`, { consentVersion: '0000000000000000' })).status,
+    ).toBe(403);
   });
 
   it('when an invite token is unknown or malformed, then the answer is a 404 with a clear message and the page still renders', async () => {
@@ -134,7 +173,9 @@ describe('invite and consent', () => {
       expect(res.status).toBe(404);
       expect(res.body.error.message).toMatch(/not valid/);
     }
-    const page = await request(app).get(`/invite/${'A'.repeat(43)}`).set('Accept', 'text/html');
+    const page = await request(app)
+      .get(`/invite/${'A'.repeat(43)}`)
+      .set('Accept', 'text/html');
     expect(page.status).toBe(200);
   });
 
@@ -147,7 +188,11 @@ describe('invite and consent', () => {
     const mine = await request(app).get('/api/me/coaches').set('Cookie', athlete.cookie);
     expect(mine.body.coaches.map((c: { name: string }) => c.name).sort()).toEqual(['Coach A', 'Coach B']);
     await post(athlete, `/api/me/coaches/${a.userId}/revoke`);
-    expect((await request(app).get(`/api/athletes/${athlete.athleteId}`).set('Cookie', a.cookie)).status).toBe(404);
-    expect((await request(app).get(`/api/athletes/${athlete.athleteId}`).set('Cookie', b.cookie)).status).toBe(200);
+    expect(
+      (await request(app).get(`/api/athletes/${athlete.athleteId}`).set('Cookie', a.cookie)).status,
+    ).toBe(404);
+    expect(
+      (await request(app).get(`/api/athletes/${athlete.athleteId}`).set('Cookie', b.cookie)).status,
+    ).toBe(200);
   });
 });

@@ -30,18 +30,26 @@ async function snapshot(): Promise<string> {
     `select table_name as t from information_schema.tables where table_schema = 'public' and table_name <> 'session' order by 1`,
   );
   const counts = await Promise.all(
-    rows.map(async (r) => `${r.t}:${(await deps.db.query(`select count(*)::int as n from "${r.t}"`)).rows[0].n}`),
+    rows.map(
+      async (r) => `${r.t}:${(await deps.db.query(`select count(*)::int as n from "${r.t}"`)).rows[0].n}`,
+    ),
   );
-  const hashes = await deps.db.query(`select md5(string_agg(t::text, ',' order by t::text)) as h from (select * from coach_athlete) t`);
+  const hashes = await deps.db.query(
+    `select md5(string_agg(t::text, ',' order by t::text)) as h from (select * from coach_athlete) t`,
+  );
   return `${counts.join(' ')} ${hashes.rows[0].h}`;
 }
 
 describe('CSRF', () => {
   // Strava's webhook and email links sit before sessions by design (their own credentials): not browser forms.
   const routes = () =>
-    mountedRoutes(app).filter((r) => STATE_CHANGING.has(r.method) && !['machine', 'signed-link'].includes(policyOf(r.method, r.path) ?? ''));
+    mountedRoutes(app).filter(
+      (r) =>
+        STATE_CHANGING.has(r.method) &&
+        !['machine', 'signed-link'].includes(policyOf(r.method, r.path) ?? ''),
+    );
 
-  it('when any state-changing route is called without a token, with a wrong token or with another session\'s token, then it is 403', async () => {
+  it("when any state-changing route is called without a token, with a wrong token or with another session's token, then it is 403", async () => {
     const otherToken = await csrfFor(app, (await athleteActor(deps)).cookie);
     const own = await csrfFor(app, athlete.cookie);
     expect(routes().length).toBeGreaterThan(5);
@@ -51,7 +59,11 @@ describe('CSRF', () => {
         let req = request(app)[r.method.toLowerCase() as 'post'](path).set('Cookie', athlete.cookie);
         if (token) req = req.set('X-CSRF-Token', token);
         const res = await req.send({});
-        expect({ route: `${r.method} ${r.path}`, token, status: res.status }).toEqual({ route: `${r.method} ${r.path}`, token, status: 403 });
+        expect({ route: `${r.method} ${r.path}`, token, status: res.status }).toEqual({
+          route: `${r.method} ${r.path}`,
+          token,
+          status: 403,
+        });
       }
     }
     expect(own).not.toBe(otherToken);
@@ -61,7 +73,10 @@ describe('CSRF', () => {
     const other = await insertAthlete(deps);
     const before = await snapshot();
     for (const r of mountedRoutes(app).filter((x) => x.method === 'GET')) {
-      const path = r.path.replace(':athleteId', athlete.athleteId!).replace(':token', 'A'.repeat(43)).replace(/:\w+/g, other.athleteId);
+      const path = r.path
+        .replace(':athleteId', athlete.athleteId!)
+        .replace(':token', 'A'.repeat(43))
+        .replace(/:\w+/g, other.athleteId);
       for (const who of [undefined, athlete.cookie, coach.cookie]) {
         const req = request(app).get(path);
         await (who ? req.set('Cookie', who) : req);

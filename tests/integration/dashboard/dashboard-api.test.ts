@@ -20,8 +20,17 @@ beforeAll(async () => {
   for (const a of [calm, spiky]) await linkCoach(deps, coach.userId, a.athleteId!);
   // Calm: 120 easy days ending yesterday. Spiky: the same, then a week at 4x the load ending today.
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  await seedHistory(deps.db, calm.athleteId!, { endDate: yesterday, days: 120, loadOf: (i) => (i % 7 === 6 ? 0 : 50) });
-  await seedHistory(deps.db, spiky.athleteId!, { endDate: utcToday(), days: 120, loadOf: (i) => (i >= 113 ? 220 : i % 7 === 6 ? 0 : 50), title: (i) => (i === 119 ? '=HYPERLINK("http://evil")' : `Run ${i}`) });
+  await seedHistory(deps.db, calm.athleteId!, {
+    endDate: yesterday,
+    days: 120,
+    loadOf: (i) => (i % 7 === 6 ? 0 : 50),
+  });
+  await seedHistory(deps.db, spiky.athleteId!, {
+    endDate: utcToday(),
+    days: 120,
+    loadOf: (i) => (i >= 113 ? 220 : i % 7 === 6 ? 0 : 50),
+    title: (i) => (i === 119 ? '=HYPERLINK("http://evil")' : `Run ${i}`),
+  });
 }, 60_000);
 afterAll(async () => {
   await deps.close();
@@ -35,7 +44,11 @@ describe('coach overview', () => {
     expect(first.name).toMatch(/Spiky/);
     expect(first.attention.score).toBeGreaterThan(second.attention.score);
     expect(first.attention.reasons.join(' ')).toMatch(/Load spike|Likely sore|Low form/);
-    expect(first).toMatchObject({ calibrating: false, lastActivity: { sportType: 'Run' }, trends: { fatigue: 'up' } });
+    expect(first).toMatchObject({
+      calibrating: false,
+      lastActivity: { sportType: 'Run' },
+      trends: { fatigue: 'up' },
+    });
     expect(first.mostStrained).not.toBeNull();
     // Calm's series stops yesterday: the overview extends it to today with the pure engine.
     expect(second.asOf).toBe(utcToday());
@@ -43,7 +56,9 @@ describe('coach overview', () => {
   });
 
   it('when sorted by name ascending or filtered, then the API obeys, and unknown values are a 400 naming the parameter', async () => {
-    const byName = await request(app).get('/api/coach/overview?sort=name&order=asc').set('Cookie', coach.cookie);
+    const byName = await request(app)
+      .get('/api/coach/overview?sort=name&order=asc')
+      .set('Cookie', coach.cookie);
     expect(byName.body.athletes.map((a: { name: string }) => a.name)).toEqual(['Calm Lete', 'Spiky Lete']);
     const found = await request(app).get('/api/coach/overview?q=calm').set('Cookie', coach.cookie);
     expect(found.body.shown).toBe(1);
@@ -54,7 +69,7 @@ describe('coach overview', () => {
 });
 
 describe('athlete page data', () => {
-  it('when the summary is read, then it has today\'s numbers, the load range, a 7-area body map and physiology sources', async () => {
+  it("when the summary is read, then it has today's numbers, the load range, a 7-area body map and physiology sources", async () => {
     const res = await request(app).get(`/api/athletes/${calm.athleteId}`).set('Cookie', coach.cookie);
     expect(res.status).toBe(200);
     expect(res.body.athlete.today).toBe(utcToday());
@@ -65,34 +80,71 @@ describe('athlete page data', () => {
   });
 
   it('when a range is chosen, then the series has one point per day through today; a bad range is a 400', async () => {
-    const res = await request(app).get(`/api/athletes/${calm.athleteId}/series?range=6w`).set('Cookie', calm.cookie);
+    const res = await request(app)
+      .get(`/api/athletes/${calm.athleteId}/series?range=6w`)
+      .set('Cookie', calm.cookie);
     expect(res.body.points).toHaveLength(42);
     expect(res.body.points.at(-1).day).toBe(utcToday());
-    expect((await request(app).get(`/api/athletes/${calm.athleteId}/series?range=9y`).set('Cookie', calm.cookie)).status).toBe(400);
+    expect(
+      (await request(app).get(`/api/athletes/${calm.athleteId}/series?range=9y`).set('Cookie', calm.cookie))
+        .status,
+    ).toBe(400);
   });
 
   it('when activities are listed, then each has load, method, confidence and a View on Strava link; paging works', async () => {
-    const res = await request(app).get(`/api/athletes/${spiky.athleteId}/activities?limit=5`).set('Cookie', coach.cookie);
+    const res = await request(app)
+      .get(`/api/athletes/${spiky.athleteId}/activities?limit=5`)
+      .set('Cookie', coach.cookie);
     expect(res.body.activities).toHaveLength(5);
-    expect(res.body.activities[0]).toMatchObject({ methodLabel: 'Average heart rate', confidence: 'medium', stravaUrl: expect.stringMatching(/^https:\/\/www\.strava\.com\/activities\/\d+$/) });
-    const older = await request(app).get(`/api/athletes/${spiky.athleteId}/activities?limit=5&before=${encodeURIComponent(res.body.next)}`).set('Cookie', coach.cookie);
+    expect(res.body.activities[0]).toMatchObject({
+      methodLabel: 'Average heart rate',
+      confidence: 'medium',
+      stravaUrl: expect.stringMatching(/^https:\/\/www\.strava\.com\/activities\/\d+$/),
+    });
+    const older = await request(app)
+      .get(`/api/athletes/${spiky.athleteId}/activities?limit=5&before=${encodeURIComponent(res.body.next)}`)
+      .set('Cookie', coach.cookie);
     expect(older.body.activities[0].startDate < res.body.activities[4].startDate).toBe(true);
-    expect((await request(app).get(`/api/athletes/${spiky.athleteId}/activities?limit=0`).set('Cookie', coach.cookie)).status).toBe(400);
+    expect(
+      (
+        await request(app)
+          .get(`/api/athletes/${spiky.athleteId}/activities?limit=0`)
+          .set('Cookie', coach.cookie)
+      ).status,
+    ).toBe(400);
   });
 
   it('when the athlete rates an activity, then it is saved and a recompute is queued; coaches cannot rate', async () => {
-    const list = await request(app).get(`/api/athletes/${spiky.athleteId}/activities?limit=1`).set('Cookie', spiky.cookie);
+    const list = await request(app)
+      .get(`/api/athletes/${spiky.athleteId}/activities?limit=1`)
+      .set('Cookie', spiky.cookie);
     const id = list.body.activities[0].id as string;
-    const res = await request(app).put(`/api/me/activities/${id}/rpe`).set('Cookie', spiky.cookie).set('X-CSRF-Token', await csrfFor(app, spiky.cookie)).send({ rpe: 8 });
+    const res = await request(app)
+      .put(`/api/me/activities/${id}/rpe`)
+      .set('Cookie', spiky.cookie)
+      .set('X-CSRF-Token', await csrfFor(app, spiky.cookie))
+      .send({ rpe: 8 });
     expect(res.status).toBe(200);
     expect((await deps.db.query('select rpe from activity where id = $1', [id])).rows[0].rpe).toBe(8);
     const jobs = await deps.queues.queue('compute').getJobs(['waiting', 'prioritized', 'delayed']);
     expect(jobs.map((j) => j.name)).toContain('recompute-athlete');
-    const bad = await request(app).put(`/api/me/activities/${id}/rpe`).set('Cookie', spiky.cookie).set('X-CSRF-Token', await csrfFor(app, spiky.cookie)).send({ rpe: 11 });
+    const bad = await request(app)
+      .put(`/api/me/activities/${id}/rpe`)
+      .set('Cookie', spiky.cookie)
+      .set('X-CSRF-Token', await csrfFor(app, spiky.cookie))
+      .send({ rpe: 11 });
     expect(bad.status).toBe(400);
-    const other = await request(app).put(`/api/me/activities/${id}/rpe`).set('Cookie', calm.cookie).set('X-CSRF-Token', await csrfFor(app, calm.cookie)).send({ rpe: 3 });
+    const other = await request(app)
+      .put(`/api/me/activities/${id}/rpe`)
+      .set('Cookie', calm.cookie)
+      .set('X-CSRF-Token', await csrfFor(app, calm.cookie))
+      .send({ rpe: 3 });
     expect(other.status).toBe(404);
-    const huge = await request(app).put('/api/me/activities/99999999999999999999/rpe').set('Cookie', spiky.cookie).set('X-CSRF-Token', await csrfFor(app, spiky.cookie)).send({ rpe: 3 });
+    const huge = await request(app)
+      .put('/api/me/activities/99999999999999999999/rpe')
+      .set('Cookie', spiky.cookie)
+      .set('X-CSRF-Token', await csrfFor(app, spiky.cookie))
+      .send({ rpe: 3 });
     expect(huge.status).toBe(404);
   });
 });
@@ -112,7 +164,9 @@ describe('CSV export', () => {
   it('when the daily series is exported, then there is one line per stored day; coaches cannot export', async () => {
     const res = await request(app).get('/api/me/export/daily-series.csv').set('Cookie', calm.cookie);
     expect(res.text.trim().split('\r\n')).toHaveLength(121);
-    expect((await request(app).get('/api/me/export/daily-series.csv').set('Cookie', coach.cookie)).status).toBe(403);
+    expect(
+      (await request(app).get('/api/me/export/daily-series.csv').set('Cookie', coach.cookie)).status,
+    ).toBe(403);
   });
 });
 
@@ -120,7 +174,9 @@ describe('OpenAPI', () => {
   it('when /api/openapi.json is read, then it documents every JSON API route of this module with its policy', async () => {
     const res = await request(app).get('/api/openapi.json');
     expect(res.body.openapi).toBe('3.1.0');
-    const ours = mountedRoutes(app).map((r) => `${r.method} ${r.path}`).filter((k) => DOCUMENTED_ROUTES.includes(k));
+    const ours = mountedRoutes(app)
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((k) => DOCUMENTED_ROUTES.includes(k));
     expect(ours.sort()).toEqual([...DOCUMENTED_ROUTES].sort());
     expect(res.body.paths['/api/athletes/{athleteId}'].get['x-policy']).toBe('athlete-or-coach');
   });

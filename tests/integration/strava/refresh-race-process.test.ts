@@ -47,7 +47,9 @@ describe('token refresh across operating-system processes', () => {
       ATHLETE_ID: athleteId,
       CALLS: '4',
     });
+    const t = setTimeout(() => console.log("CHILD", proc.output(), proc.errors()), 20000);
     await proc.ready;
+    clearTimeout(t);
     world.emu.control.setFailures({ latencyMs: 150 }); // a slow Strava keeps both refreshes in flight together
     const calls = world.emu.control.countCalls({ path: '/oauth/token' });
     const mine = createStravaApi(world.deps);

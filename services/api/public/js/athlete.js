@@ -9,7 +9,13 @@ let athleteId;
 let nextBefore = null;
 
 function card(label, value, hint) {
-  return el('div', { class: 'card', title: hint ?? '' }, el('div', { class: 'muted small', text: label }), el('div', { class: 'value', text: value }), hint ? el('div', { class: 'muted small', text: hint }) : null);
+  return el(
+    'div',
+    { class: 'card', title: hint ?? '' },
+    el('div', { class: 'muted small', text: label }),
+    el('div', { class: 'value', text: value }),
+    hint ? el('div', { class: 'muted small', text: hint }) : null,
+  );
 }
 
 function renderToday(s) {
@@ -17,7 +23,9 @@ function renderToday(s) {
   const range = document.getElementById('load-range');
   const t = s.today;
   if (!t) {
-    box.append(el('p', { class: 'muted', text: 'No numbers yet: they appear once activities are imported.' }));
+    box.append(
+      el('p', { class: 'muted', text: 'No numbers yet: they appear once activities are imported.' }),
+    );
     range.textContent = '';
     return;
   }
@@ -28,13 +36,19 @@ function renderToday(s) {
     card('Form', fmt.num(t.form, 1), s.explanations.tsb),
     card('Load spike', fmt.num(t.loadSpikeRatio, 2), s.explanations.loadSpikeRatio),
     card('Monotony', fmt.num(t.monotony, 2), s.explanations.monotony),
-    card('Rest days to fresh form', t.restDaysToFreshness === null ? '—' : String(t.restDaysToFreshness), s.explanations.restDaysToFreshness),
+    card(
+      'Rest days to fresh form',
+      t.restDaysToFreshness === null ? '—' : String(t.restDaysToFreshness),
+      s.explanations.restDaysToFreshness,
+    ),
   );
   if (t.calibrating) box.append(el('p', { class: 'notice', text: s.explanations.calibrating }));
   const r = t.loadRange;
-  range.textContent = !r ? '' : r.restAdvised
-    ? "Today's load range: rest is advised; even a rest day leaves tomorrow's form below the target band."
-    : `Today's load range: ${r.minLoad}–${r.maxLoad} (about ${r.remainingMax} more today). ${s.explanations.todayLoadRange} This is an estimate, not a prescription.`;
+  range.textContent = !r
+    ? ''
+    : r.restAdvised
+      ? "Today's load range: rest is advised; even a rest day leaves tomorrow's form below the target band."
+      : `Today's load range: ${r.minLoad}–${r.maxLoad} (about ${r.remainingMax} more today). ${s.explanations.todayLoadRange} This is an estimate, not a prescription.`;
 }
 
 async function renderSeries() {
@@ -49,11 +63,20 @@ async function renderSeries() {
 
 function rpeControl(a, own) {
   if (!own) return el('span', { text: a.rpe === null ? '—' : String(a.rpe) });
-  const select = el('select', { 'aria-label': `Effort rating for ${a.name}` }, el('option', { value: '', text: '—' }), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => el('option', { value: n, text: String(n), selected: a.rpe === n })));
+  const select = el(
+    'select',
+    { 'aria-label': `Effort rating for ${a.name}` },
+    el('option', { value: '', text: '—' }),
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) =>
+      el('option', { value: n, text: String(n), selected: a.rpe === n }),
+    ),
+  );
   select.addEventListener('change', async () => {
     select.disabled = true;
     try {
-      await api('PUT', `/api/me/activities/${encodeURIComponent(a.id)}/rpe`, { rpe: select.value === '' ? null : Number(select.value) });
+      await api('PUT', `/api/me/activities/${encodeURIComponent(a.id)}/rpe`, {
+        rpe: select.value === '' ? null : Number(select.value),
+      });
     } catch (err) {
       status.textContent = err.message;
     } finally {
@@ -69,21 +92,49 @@ async function renderActivities(own, more = false) {
   if (more && nextBefore) q.set('before', nextBefore);
   const data = await api('GET', `/api/athletes/${athleteId}/activities?${q}`);
   if (!more) {
-    clear(table.tHead).append(el('tr', {}, ['Date', 'Activity', 'Duration', 'Load', 'Estimated from', 'Confidence', 'Effort (RPE)'].map((h) => el('th', { scope: 'col', text: h }))));
+    clear(table.tHead).append(
+      el(
+        'tr',
+        {},
+        ['Date', 'Activity', 'Duration', 'Load', 'Estimated from', 'Confidence', 'Effort (RPE)'].map((h) =>
+          el('th', { scope: 'col', text: h }),
+        ),
+      ),
+    );
     clear(table.tBodies[0]);
   }
   for (const a of data.activities) {
-    table.tBodies[0].append(el('tr', {},
-      el('td', { text: fmt.date(a.startDate) }),
-      el('td', {}, el('span', { class: 'activity-name', text: a.name }), el('br'), el('span', { class: 'muted small', text: `${a.sportType} · ${fmt.km(a.distanceM)} · ` }), el('a', { class: 'view-on-strava small', href: a.stravaUrl, rel: 'noopener noreferrer', target: '_blank', text: 'View on Strava' })),
-      el('td', { text: fmt.duration(a.movingTimeS) }),
-      el('td', { text: fmt.num(a.load) }),
-      el('td', { text: a.methodLabel ?? 'Not computed yet', title: a.methodExplanation ?? '' }),
-      el('td', { text: a.confidence ?? '—', title: a.confidenceExplanation ?? '' }),
-      el('td', {}, rpeControl(a, own)),
-    ));
+    table.tBodies[0].append(
+      el(
+        'tr',
+        {},
+        el('td', { text: fmt.date(a.startDate) }),
+        el(
+          'td',
+          {},
+          el('span', { class: 'activity-name', text: a.name }),
+          el('br'),
+          el('span', { class: 'muted small', text: `${a.sportType} · ${fmt.km(a.distanceM)} · ` }),
+          el('a', {
+            class: 'view-on-strava small',
+            href: a.stravaUrl,
+            rel: 'noopener noreferrer',
+            target: '_blank',
+            text: 'View on Strava',
+          }),
+        ),
+        el('td', { text: fmt.duration(a.movingTimeS) }),
+        el('td', { text: fmt.num(a.load) }),
+        el('td', { text: a.methodLabel ?? 'Not computed yet', title: a.methodExplanation ?? '' }),
+        el('td', { text: a.confidence ?? '—', title: a.confidenceExplanation ?? '' }),
+        el('td', {}, rpeControl(a, own)),
+      ),
+    );
   }
-  if (!more && data.activities.length === 0) table.tBodies[0].append(el('tr', {}, el('td', { colspan: 7, class: 'muted', text: 'No activities yet.' })));
+  if (!more && data.activities.length === 0)
+    table.tBodies[0].append(
+      el('tr', {}, el('td', { colspan: 7, class: 'muted', text: 'No activities yet.' })),
+    );
   nextBefore = data.next;
   document.getElementById('more-activities').classList.toggle('hidden', !data.next);
 }
@@ -91,17 +142,46 @@ async function renderActivities(own, more = false) {
 async function renderAlerts() {
   const data = await api('GET', `/api/athletes/${athleteId}/alerts`);
   const box = clear(document.getElementById('alerts'));
-  if (data.alerts.length === 0) return box.append(el('p', { class: 'muted', text: 'No recommendations or alerts so far.' }));
-  box.append(el('ul', {}, data.alerts.map((a) => el('li', {},
-    el('strong', { text: `${a.localDate}: ${a.recommendation ?? a.rule}` }), a.bodyArea ? ` (${a.bodyArea})` : '', ` · ${a.status}`,
-    a.reasons.length ? el('ul', { class: 'reasons' }, a.reasons.map((r) => el('li', { text: r }))) : null))));
+  if (data.alerts.length === 0)
+    return box.append(el('p', { class: 'muted', text: 'No recommendations or alerts so far.' }));
+  box.append(
+    el(
+      'ul',
+      {},
+      data.alerts.map((a) =>
+        el(
+          'li',
+          {},
+          el('strong', { text: `${a.localDate}: ${a.recommendation ?? a.rule}` }),
+          a.bodyArea ? ` (${a.bodyArea})` : '',
+          ` · ${a.status}`,
+          a.reasons.length
+            ? el(
+                'ul',
+                { class: 'reasons' },
+                a.reasons.map((r) => el('li', { text: r })),
+              )
+            : null,
+        ),
+      ),
+    ),
+  );
 }
 
 function renderStatic(s) {
   document.getElementById('athlete-name').textContent = s.athlete.name;
   document.title = `${s.athlete.name} · Kneadwise`;
-  clear(document.querySelector('#physiology tbody')).append(...s.physiology.map((p) => el('tr', {},
-    el('td', { text: p.label }), el('td', { text: p.value ?? 'not known' }), el('td', { text: [p.sourceLabel, p.basis].filter(Boolean).join(' — ') }))));
+  clear(document.querySelector('#physiology tbody')).append(
+    ...s.physiology.map((p) =>
+      el(
+        'tr',
+        {},
+        el('td', { text: p.label }),
+        el('td', { text: p.value ?? 'not known' }),
+        el('td', { text: [p.sourceLabel, p.basis].filter(Boolean).join(' — ') }),
+      ),
+    ),
+  );
   const races = clear(document.getElementById('races'));
   if (s.races.length === 0) races.append(el('li', { class: 'muted', text: 'No races entered.' }));
   for (const r of s.races) races.append(el('li', { text: `${r.date}: ${r.name} (priority ${r.priority})` }));
@@ -127,6 +207,12 @@ async function start() {
   }
 }
 
-document.getElementById('range').addEventListener('change', () => renderSeries().catch((err) => { status.textContent = err.message; }));
-document.getElementById('more-activities').addEventListener('click', () => renderActivities(location.pathname === '/me', true));
+document.getElementById('range').addEventListener('change', () =>
+  renderSeries().catch((err) => {
+    status.textContent = err.message;
+  }),
+);
+document
+  .getElementById('more-activities')
+  .addEventListener('click', () => renderActivities(location.pathname === '/me', true));
 start();

@@ -2,19 +2,44 @@
 import { clear, el } from './lib.js';
 
 const NS = 'http://www.w3.org/2000/svg';
-const STATE_WORDS = { fresh: 'within usual range', loaded: 'working harder than usual', strained: 'likely sore', recovering: 'recovering' };
+const STATE_WORDS = {
+  fresh: 'within usual range',
+  loaded: 'working harder than usual',
+  strained: 'likely sore',
+  recovering: 'recovering',
+};
 
 // Shapes per area: [view, kind, attributes]. Front view x 0-100, back view x 110-210.
 const SHAPES = {
-  neckShoulders: [['front', 'rect', { x: 28, y: 24, width: 44, height: 10, rx: 4 }], ['back', 'rect', { x: 138, y: 24, width: 44, height: 12, rx: 4 }]],
-  arms: [['front', 'rect', { x: 14, y: 34, width: 10, height: 52, rx: 4 }], ['front', 'rect', { x: 76, y: 34, width: 10, height: 52, rx: 4 }],
-    ['back', 'rect', { x: 124, y: 34, width: 10, height: 52, rx: 4 }], ['back', 'rect', { x: 186, y: 34, width: 10, height: 52, rx: 4 }]],
+  neckShoulders: [
+    ['front', 'rect', { x: 28, y: 24, width: 44, height: 10, rx: 4 }],
+    ['back', 'rect', { x: 138, y: 24, width: 44, height: 12, rx: 4 }],
+  ],
+  arms: [
+    ['front', 'rect', { x: 14, y: 34, width: 10, height: 52, rx: 4 }],
+    ['front', 'rect', { x: 76, y: 34, width: 10, height: 52, rx: 4 }],
+    ['back', 'rect', { x: 124, y: 34, width: 10, height: 52, rx: 4 }],
+    ['back', 'rect', { x: 186, y: 34, width: 10, height: 52, rx: 4 }],
+  ],
   lowerBack: [['back', 'rect', { x: 142, y: 62, width: 36, height: 18, rx: 3 }]],
-  glutesHips: [['front', 'rect', { x: 30, y: 80, width: 40, height: 14, rx: 5 }], ['back', 'rect', { x: 140, y: 80, width: 40, height: 20, rx: 6 }]],
-  quads: [['front', 'rect', { x: 31, y: 96, width: 16, height: 40, rx: 5 }], ['front', 'rect', { x: 53, y: 96, width: 16, height: 40, rx: 5 }]],
-  hamstrings: [['back', 'rect', { x: 141, y: 102, width: 16, height: 36, rx: 5 }], ['back', 'rect', { x: 163, y: 102, width: 16, height: 36, rx: 5 }]],
-  calves: [['back', 'rect', { x: 142, y: 142, width: 14, height: 34, rx: 5 }], ['back', 'rect', { x: 164, y: 142, width: 14, height: 34, rx: 5 }],
-    ['front', 'rect', { x: 33, y: 140, width: 12, height: 36, rx: 4 }], ['front', 'rect', { x: 55, y: 140, width: 12, height: 36, rx: 4 }]],
+  glutesHips: [
+    ['front', 'rect', { x: 30, y: 80, width: 40, height: 14, rx: 5 }],
+    ['back', 'rect', { x: 140, y: 80, width: 40, height: 20, rx: 6 }],
+  ],
+  quads: [
+    ['front', 'rect', { x: 31, y: 96, width: 16, height: 40, rx: 5 }],
+    ['front', 'rect', { x: 53, y: 96, width: 16, height: 40, rx: 5 }],
+  ],
+  hamstrings: [
+    ['back', 'rect', { x: 141, y: 102, width: 16, height: 36, rx: 5 }],
+    ['back', 'rect', { x: 163, y: 102, width: 16, height: 36, rx: 5 }],
+  ],
+  calves: [
+    ['back', 'rect', { x: 142, y: 142, width: 14, height: 34, rx: 5 }],
+    ['back', 'rect', { x: 164, y: 142, width: 14, height: 34, rx: 5 }],
+    ['front', 'rect', { x: 33, y: 140, width: 12, height: 36, rx: 4 }],
+    ['front', 'rect', { x: 55, y: 140, width: 12, height: 36, rx: 4 }],
+  ],
 };
 
 function svg(tag, attrs) {
@@ -30,7 +55,11 @@ function outline(root, dx) {
 }
 
 function figure(areas, key, title) {
-  const root = svg('svg', { viewBox: '0 0 210 184', role: 'img', 'aria-label': `${title}: body map of estimated strain` });
+  const root = svg('svg', {
+    viewBox: '0 0 210 184',
+    role: 'img',
+    'aria-label': `${title}: body map of estimated strain`,
+  });
   outline(root, 0);
   outline(root, 110);
   for (const a of areas) {
@@ -43,8 +72,10 @@ function figure(areas, key, title) {
     }
   }
   const labels = svg('g', { 'font-size': 8, fill: '#59636e' });
-  const front = svg('text', { x: 38, y: 183 }); front.textContent = 'front';
-  const back = svg('text', { x: 150, y: 183 }); back.textContent = 'back';
+  const front = svg('text', { x: 38, y: 183 });
+  front.textContent = 'front';
+  const back = svg('text', { x: 150, y: 183 });
+  back.textContent = 'back';
   labels.append(front, back);
   root.append(labels);
   return el('figure', { class: 'bodymap' }, root, el('figcaption', { text: title }));
@@ -57,11 +88,57 @@ function stateOf(index) {
 
 export function renderBodyMap(container, bodyMap, explanation) {
   clear(container);
-  const areas = bodyMap.areas.map((a) => ({ ...a, nowState: a.state === 'recovering' ? 'recovering' : stateOf(a.indexNow), tomorrowState: a.state }));
-  container.append(el('div', { class: 'bodymaps' }, figure(areas, 'nowState', 'Now'), figure(areas, 'tomorrowState', 'Tomorrow (no more training)')));
-  container.append(el('ul', { class: 'legend', 'aria-label': 'Legend' }, Object.entries(STATE_WORDS).map(([s, w]) => el('li', {}, el('span', { class: `swatch state-${s}-bg`, 'data-state': s }), w))));
-  const table = el('table', {}, el('thead', {}, el('tr', {}, ['Area', 'Now (× usual)', 'Tomorrow (× usual)', 'Estimate'].map((h) => el('th', { scope: 'col', text: h })))),
-    el('tbody', {}, areas.map((a) => el('tr', {}, el('td', { text: a.label }), el('td', { text: a.indexNow.toFixed(2) }), el('td', { text: a.indexTomorrow.toFixed(2) }), el('td', { text: a.stateText })))));
+  const areas = bodyMap.areas.map((a) => ({
+    ...a,
+    nowState: a.state === 'recovering' ? 'recovering' : stateOf(a.indexNow),
+    tomorrowState: a.state,
+  }));
+  container.append(
+    el(
+      'div',
+      { class: 'bodymaps' },
+      figure(areas, 'nowState', 'Now'),
+      figure(areas, 'tomorrowState', 'Tomorrow (no more training)'),
+    ),
+  );
+  container.append(
+    el(
+      'ul',
+      { class: 'legend', 'aria-label': 'Legend' },
+      Object.entries(STATE_WORDS).map(([s, w]) =>
+        el('li', {}, el('span', { class: `swatch state-${s}-bg`, 'data-state': s }), w),
+      ),
+    ),
+  );
+  const table = el(
+    'table',
+    {},
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ['Area', 'Now (× usual)', 'Tomorrow (× usual)', 'Estimate'].map((h) =>
+          el('th', { scope: 'col', text: h }),
+        ),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      areas.map((a) =>
+        el(
+          'tr',
+          {},
+          el('td', { text: a.label }),
+          el('td', { text: a.indexNow.toFixed(2) }),
+          el('td', { text: a.indexTomorrow.toFixed(2) }),
+          el('td', { text: a.stateText }),
+        ),
+      ),
+    ),
+  );
   container.append(el('div', { class: 'table-wrap' }, table));
   if (explanation) container.append(el('p', { class: 'muted small', text: explanation }));
 }

@@ -47,11 +47,36 @@ function trendCell(value, trend, digits = 0) {
 }
 
 function row(a) {
-  const status = a.calibrating ? 'Calibrating' : a.connectionState === 'connected' ? (a.importState === 'done' ? 'OK' : `Importing (${a.importState})`) : 'Reconnect needed';
-  const reasons = el('ul', { class: 'reasons' }, a.attention.reasons.map((r) => el('li', { text: r })));
-  return el('tr', { class: a.attention.score > 0 ? 'attention' : undefined },
+  const status = a.calibrating
+    ? 'Calibrating'
+    : a.connectionState === 'connected'
+      ? a.importState === 'done'
+        ? 'OK'
+        : `Importing (${a.importState})`
+      : 'Reconnect needed';
+  const reasons = el(
+    'ul',
+    { class: 'reasons' },
+    a.attention.reasons.map((r) => el('li', { text: r })),
+  );
+  return el(
+    'tr',
+    { class: a.attention.score > 0 ? 'attention' : undefined },
     el('td', {}, el('a', { href: `/athletes/${encodeURIComponent(a.athleteId)}`, text: a.name })),
-    el('td', { class: 'opt' }, a.lastActivity ? [el('span', { text: a.lastActivity.name }), el('br'), el('span', { class: 'muted small', text: `${a.lastActivity.sportType} · ${fmt.date(a.lastActivity.at)}` })] : '—'),
+    el(
+      'td',
+      { class: 'opt' },
+      a.lastActivity
+        ? [
+            el('span', { text: a.lastActivity.name }),
+            el('br'),
+            el('span', {
+              class: 'muted small',
+              text: `${a.lastActivity.sportType} · ${fmt.date(a.lastActivity.at)}`,
+            }),
+          ]
+        : '—',
+    ),
     el('td', { text: fmt.num(a.load7d) }),
     trendCell(a.fitness, a.trends.fitness),
     trendCell(a.fatigue, a.trends.fatigue),
@@ -61,7 +86,11 @@ function row(a) {
     el('td', { text: a.mostStrained ? `${a.mostStrained.label} (${a.mostStrained.state})` : '—' }),
     el('td', { text: String(a.openRecommendations) }),
     el('td', { text: status }),
-    el('td', {}, a.attention.reasons.length ? reasons : el('span', { class: 'muted', text: 'Nothing flagged' })),
+    el(
+      'td',
+      {},
+      a.attention.reasons.length ? reasons : el('span', { class: 'muted', text: 'Nothing flagged' }),
+    ),
   );
 }
 
@@ -74,24 +103,32 @@ async function load() {
     const data = await api('GET', `/api/coach/overview?${params}`);
     header();
     clear(table.tBodies[0]).append(...data.athletes.map(row));
-    status.textContent = data.total === 0
-      ? 'No athletes yet. Create an invite link and send it to an athlete.'
-      : `Showing ${data.shown} of ${data.total} athletes.`;
+    status.textContent =
+      data.total === 0
+        ? 'No athletes yet. Create an invite link and send it to an athlete.'
+        : `Showing ${data.shown} of ${data.total} athletes.`;
   } catch (err) {
     status.textContent = err.message;
   }
 }
 
 function sortBy(key) {
-  state.order = state.sort === key ? (state.order === 'asc' ? 'desc' : 'asc') : key === 'name' ? 'asc' : 'desc';
+  state.order =
+    state.sort === key ? (state.order === 'asc' ? 'desc' : 'asc') : key === 'name' ? 'asc' : 'desc';
   state.sort = key;
   load();
 }
 
-document.getElementById('filter').addEventListener('change', (e) => { state.filter = e.target.value; load(); });
+document.getElementById('filter').addEventListener('change', (e) => {
+  state.filter = e.target.value;
+  load();
+});
 let typing;
 document.getElementById('search').addEventListener('input', (e) => {
   clearTimeout(typing);
-  typing = setTimeout(() => { state.q = e.target.value.trim(); load(); }, 250);
+  typing = setTimeout(() => {
+    state.q = e.target.value.trim();
+    load();
+  }, 250);
 });
 load();

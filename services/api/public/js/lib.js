@@ -45,7 +45,12 @@ export async function api(method, url, body) {
     headers['X-CSRF-Token'] = (await session()).csrfToken;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
   }
-  const res = await fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (res.status === 401 && method === 'GET') {
     location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
     throw new ApiError(401, {});
@@ -81,8 +86,12 @@ export function safeNext(fallback) {
 
 export const fmt = {
   num: (v, digits = 0) => (v === null || v === undefined ? '—' : Number(v).toFixed(digits)),
-  date: (iso) => (iso ? new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : '—'),
-  dateTime: (iso) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—'),
+  date: (iso) =>
+    iso
+      ? new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
+      : '—',
+  dateTime: (iso) =>
+    iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—',
   duration: (s) => `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} h`,
   km: (m) => `${(m / 1000).toFixed(1)} km`,
 };
@@ -97,7 +106,11 @@ export async function renderNav() {
     nav.append(el('a', { href: '/login', text: 'Sign in' }));
     return;
   }
-  if (s.user.role === 'coach') nav.append(el('a', { href: '/coach', text: 'Athletes' }), el('a', { href: '/coach/invites', text: 'Invites' }));
+  if (s.user.role === 'coach')
+    nav.append(
+      el('a', { href: '/coach', text: 'Athletes' }),
+      el('a', { href: '/coach/invites', text: 'Invites' }),
+    );
   else nav.append(el('a', { href: '/me', text: 'My page' }));
   const out = el('button', { type: 'button', class: 'secondary', text: 'Sign out' });
   out.addEventListener('click', async () => {

@@ -8,12 +8,27 @@ async function renderConnection(summary) {
   const live = await api('GET', '/api/strava/connection').catch(() => null);
   const state = live?.state ?? summary.athlete.connectionState;
   const p = live?.backfill ?? summary.importProgress;
-  const words = { connected: 'Connected to Strava.', needs_reconnect: 'Strava access expired or was limited: reconnect to keep your numbers up to date.', disconnected: 'Disconnected.' };
+  const words = {
+    connected: 'Connected to Strava.',
+    needs_reconnect: 'Strava access expired or was limited: reconnect to keep your numbers up to date.',
+    disconnected: 'Disconnected.',
+  };
   box.append(el('p', { text: words[state] ?? String(state) }));
   for (const n of live?.notices ?? []) box.append(el('p', { class: 'notice', text: n.message }));
-  if (state !== 'connected') box.append(el('p', {}, el('a', { class: 'button', href: '/auth/strava?returnTo=/me', text: 'Reconnect with Strava' })));
+  if (state !== 'connected')
+    box.append(
+      el(
+        'p',
+        {},
+        el('a', { class: 'button', href: '/auth/strava?returnTo=/me', text: 'Reconnect with Strava' }),
+      ),
+    );
   if (p && p.status !== 'done') {
-    box.append(el('p', { text: `Import: ${p.status}. ${p.summariesDone ?? 0} of ${p.total ?? 0} activities imported, ${p.streamsDone ?? 0} with detailed data.` }));
+    box.append(
+      el('p', {
+        text: `Import: ${p.status}. ${p.summariesDone ?? 0} of ${p.total ?? 0} activities imported, ${p.streamsDone ?? 0} with detailed data.`,
+      }),
+    );
   } else box.append(el('p', { class: 'muted', text: 'Your history is imported.' }));
 }
 
@@ -41,44 +56,133 @@ async function renderNotifications() {
     return;
   }
   const e = settings.email ?? {};
-  box.append(el('p', { text: e.address ? `Recommendations go to ${e.address}${e.confirmed ? '' : ' (not confirmed yet)'}.` : 'No email address yet: add one to receive recommendations.' }));
-  if (e.pendingAddress) box.append(el('p', { class: 'notice', text: `Waiting for you to confirm ${e.pendingAddress}.` }));
-  box.append(formWith(el('label', {}, 'Email address', el('input', { type: 'email', name: 'address', autocomplete: 'email', required: true })), 'Save email', async (d) => {
-    await api('PUT', '/api/me/email', { address: d.address });
-    await renderNotifications();
-  }));
+  box.append(
+    el('p', {
+      text: e.address
+        ? `Recommendations go to ${e.address}${e.confirmed ? '' : ' (not confirmed yet)'}.`
+        : 'No email address yet: add one to receive recommendations.',
+    }),
+  );
+  if (e.pendingAddress)
+    box.append(el('p', { class: 'notice', text: `Waiting for you to confirm ${e.pendingAddress}.` }));
+  box.append(
+    formWith(
+      el(
+        'label',
+        {},
+        'Email address',
+        el('input', { type: 'email', name: 'address', autocomplete: 'email', required: true }),
+      ),
+      'Save email',
+      async (d) => {
+        await api('PUT', '/api/me/email', { address: d.address });
+        await renderNotifications();
+      },
+    ),
+  );
   const injured = el('input', { type: 'checkbox', id: 'injured', checked: settings.injuredOrIll });
-  injured.addEventListener('change', () => api('PUT', '/api/me/status', { injuredOrIll: injured.checked }).catch(() => { injured.checked = !injured.checked; }));
-  box.append(el('p', {}, el('label', { for: 'injured' }, injured, ' I am injured or ill (pauses massage suggestions)')));
+  injured.addEventListener('change', () =>
+    api('PUT', '/api/me/status', { injuredOrIll: injured.checked }).catch(() => {
+      injured.checked = !injured.checked;
+    }),
+  );
+  box.append(
+    el(
+      'p',
+      {},
+      el('label', { for: 'injured' }, injured, ' I am injured or ill (pauses massage suggestions)'),
+    ),
+  );
   const races = await api('GET', '/api/me/races').catch(() => ({ races: [] }));
-  const list = el('ul', {}, races.races.map((r) => el('li', {}, `${r.raceDate}: ${r.name} (${r.priority}) `,
-    el('button', { type: 'button', class: 'secondary', text: `Remove ${r.name}`, onclick: async () => { await api('DELETE', `/api/me/races/${encodeURIComponent(r.id)}`); await renderNotifications(); } }))));
-  box.append(el('h3', { text: 'Races' }), list, formWith([
-    el('label', {}, 'Race name', el('input', { type: 'text', name: 'name', required: true, maxlength: 120 })),
-    el('label', {}, 'Date', el('input', { type: 'date', name: 'raceDate', required: true })),
-    el('label', {}, 'Priority', el('select', { name: 'priority' }, el('option', { value: 'A', text: 'A: key race' }), el('option', { value: 'B', text: 'B: important' }), el('option', { value: 'C', text: 'C: training race' }))),
-  ], 'Add race', async (d) => {
-    await api('POST', '/api/me/races', { name: d.name, raceDate: d.raceDate, priority: d.priority });
-    await renderNotifications();
-  }));
+  const list = el(
+    'ul',
+    {},
+    races.races.map((r) =>
+      el(
+        'li',
+        {},
+        `${r.raceDate}: ${r.name} (${r.priority}) `,
+        el('button', {
+          type: 'button',
+          class: 'secondary',
+          text: `Remove ${r.name}`,
+          onclick: async () => {
+            await api('DELETE', `/api/me/races/${encodeURIComponent(r.id)}`);
+            await renderNotifications();
+          },
+        }),
+      ),
+    ),
+  );
+  box.append(
+    el('h3', { text: 'Races' }),
+    list,
+    formWith(
+      [
+        el(
+          'label',
+          {},
+          'Race name',
+          el('input', { type: 'text', name: 'name', required: true, maxlength: 120 }),
+        ),
+        el('label', {}, 'Date', el('input', { type: 'date', name: 'raceDate', required: true })),
+        el(
+          'label',
+          {},
+          'Priority',
+          el(
+            'select',
+            { name: 'priority' },
+            el('option', { value: 'A', text: 'A: key race' }),
+            el('option', { value: 'B', text: 'B: important' }),
+            el('option', { value: 'C', text: 'C: training race' }),
+          ),
+        ),
+      ],
+      'Add race',
+      async (d) => {
+        await api('POST', '/api/me/races', { name: d.name, raceDate: d.raceDate, priority: d.priority });
+        await renderNotifications();
+      },
+    ),
+  );
 }
 
 async function renderCoaches() {
   const box = clear(document.getElementById('coaches'));
   const data = await api('GET', '/api/me/coaches');
   if (data.coaches.length === 0) {
-    box.append(el('p', { class: 'muted', text: 'No coach can see your data. A coach can send you an invite link.' }));
+    box.append(
+      el('p', { class: 'muted', text: 'No coach can see your data. A coach can send you an invite link.' }),
+    );
     return;
   }
   for (const c of data.coaches) {
-    const item = el('div', { class: 'card coach-consent' },
-      el('p', {}, el('strong', { text: c.name }), c.active ? ` can see your data since ${fmt.dateTime(c.consentedAt)}.` : ` — consent revoked ${fmt.dateTime(c.revokedAt)}.`),
-      el('details', {}, el('summary', { text: 'What you agreed to' }), el('pre', { class: 'small', text: c.consentText })));
+    const item = el(
+      'div',
+      { class: 'card coach-consent' },
+      el(
+        'p',
+        {},
+        el('strong', { text: c.name }),
+        c.active
+          ? ` can see your data since ${fmt.dateTime(c.consentedAt)}.`
+          : ` — consent revoked ${fmt.dateTime(c.revokedAt)}.`,
+      ),
+      el(
+        'details',
+        {},
+        el('summary', { text: 'What you agreed to' }),
+        el('pre', { class: 'small', text: c.consentText }),
+      ),
+    );
     if (c.active) {
       const revoke = el('button', { type: 'button', class: 'danger', text: `Revoke access for ${c.name}` });
       revoke.addEventListener('click', async () => {
         revoke.disabled = true;
-        await api('POST', `/api/me/coaches/${encodeURIComponent(c.coachUserId)}/revoke`).catch(() => undefined);
+        await api('POST', `/api/me/coaches/${encodeURIComponent(c.coachUserId)}/revoke`).catch(
+          () => undefined,
+        );
         await renderCoaches();
       });
       item.append(revoke);
@@ -91,7 +195,9 @@ function wireDeletion() {
   const check = document.getElementById('confirm-delete');
   const button = document.getElementById('delete-data');
   const error = document.getElementById('delete-error');
-  check.addEventListener('change', () => { button.disabled = !check.checked; });
+  check.addEventListener('change', () => {
+    button.disabled = !check.checked;
+  });
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {

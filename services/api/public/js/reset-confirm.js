@@ -12,10 +12,18 @@ const MESSAGES = {
 };
 
 async function start() {
-  const res = await api('POST', '/api/password-resets/inspect', { token }).catch(() => ({ state: 'unknown' }));
+  const res = await api('POST', '/api/password-resets/inspect', { token }).catch(() => ({
+    state: 'unknown',
+  }));
   if (res.state !== 'valid') {
     state.textContent = MESSAGES[res.state] ?? MESSAGES.unknown;
-    state.append(' ', Object.assign(document.createElement('a'), { href: '/password-reset', textContent: 'Request a new link' }));
+    state.append(
+      ' ',
+      Object.assign(document.createElement('a'), {
+        href: '/password-reset',
+        textContent: 'Request a new link',
+      }),
+    );
     return;
   }
   form.classList.remove('hidden');

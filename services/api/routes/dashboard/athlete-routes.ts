@@ -18,7 +18,9 @@ const activitiesQuery = z.strictObject({
 });
 const alertsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 const rpeBody = z.strictObject({
-  rpe: z.union([z.number().int().min(1).max(10), z.null()], { error: 'rpe must be a whole number from 1 to 10, or null to clear it' }),
+  rpe: z.union([z.number().int().min(1).max(10), z.null()], {
+    error: 'rpe must be a whole number from 1 to 10, or null to clear it',
+  }),
   _csrf: z.string().optional(),
 });
 
@@ -41,20 +43,34 @@ export function athleteRoutes(deps: Deps): Router {
     const q = parseInput(seriesQuerySchema, req.query);
     const profile = await selectAthleteProfile(deps.db, athleteIdOf(req), new Date(deps.clock()));
     if (!profile) throw athleteNotFound();
-    const points = await dailySeriesThroughToday(deps.db, profile.athleteId, profile.today, profile.historyStart);
-    res.set('Cache-Control', 'private, no-store').json({ range: q.range, today: profile.today, points: sliceSeries(points, profile.today, q.range) });
+    const points = await dailySeriesThroughToday(
+      deps.db,
+      profile.athleteId,
+      profile.today,
+      profile.historyStart,
+    );
+    res
+      .set('Cache-Control', 'private, no-store')
+      .json({ range: q.range, today: profile.today, points: sliceSeries(points, profile.today, q.range) });
   });
 
   declareRoute(deps, router, 'get', '/api/athletes/:athleteId/activities', async (req, res) => {
     const q = parseInput(activitiesQuery, req.query);
-    const list = await recentActivities(deps.db, athleteIdOf(req), { limit: q.limit, ...(q.before ? { beforeMs: Date.parse(q.before) } : {}) });
+    const list = await recentActivities(deps.db, athleteIdOf(req), {
+      limit: q.limit,
+      ...(q.before ? { beforeMs: Date.parse(q.before) } : {}),
+    });
     const last = list[list.length - 1];
-    res.set('Cache-Control', 'private, no-store').json({ activities: list, next: list.length === q.limit && last ? last.startDate : null });
+    res
+      .set('Cache-Control', 'private, no-store')
+      .json({ activities: list, next: list.length === q.limit && last ? last.startDate : null });
   });
 
   declareRoute(deps, router, 'get', '/api/athletes/:athleteId/alerts', async (req, res) => {
     const q = parseInput(alertsQuery, req.query);
-    res.set('Cache-Control', 'private, no-store').json({ alerts: await alertHistory(deps.db, athleteIdOf(req), q.limit) });
+    res
+      .set('Cache-Control', 'private, no-store')
+      .json({ alerts: await alertHistory(deps.db, athleteIdOf(req), q.limit) });
   });
 
   declareRoute(deps, router, 'put', '/api/me/activities/:activityId/rpe', async (req, res) => {
@@ -68,8 +84,17 @@ export function athleteRoutes(deps: Deps): Router {
     if (!localDate) throw new AppError('not_found', 'No such activity of yours.');
     // The load of an activity without sensor data comes from the RPE: recompute from its day on.
     await deps.queues
-      .enqueue('recompute-athlete', { athleteId: athlete.athleteId, fromDate: localDate, recomputeActivities: true })
-      .catch((err: Error) => req.log.warn({ err: err.message }, 'recompute after RPE not queued; the next activity or reconcile catches up'));
+      .enqueue('recompute-athlete', {
+        athleteId: athlete.athleteId,
+        fromDate: localDate,
+        recomputeActivities: true,
+      })
+      .catch((err: Error) =>
+        req.log.warn(
+          { err: err.message },
+          'recompute after RPE not queued; the next activity or reconcile catches up',
+        ),
+      );
     res.json({ activityId, rpe, message: 'Saved. Your numbers are being updated.' });
   });
 

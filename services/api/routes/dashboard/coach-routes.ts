@@ -14,7 +14,9 @@ export function coachRoutes(deps: Deps): Router {
     const q = parseInput(overviewQuerySchema, req.query);
     const rows = await coachOverview(deps.db, coach.userId, deps.clock());
     const athletes = arrangeOverview(rows, q);
-    res.set('Cache-Control', 'private, no-store').json({ total: rows.length, shown: athletes.length, sort: q.sort, filter: q.filter, athletes });
+    res
+      .set('Cache-Control', 'private, no-store')
+      .json({ total: rows.length, shown: athletes.length, sort: q.sort, filter: q.filter, athletes });
   });
   return router;
 }

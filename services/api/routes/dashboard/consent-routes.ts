@@ -12,7 +12,12 @@ import { parseInput } from './parse-input';
 
 const TOKEN_RE = /^[A-Za-z0-9_-]{20,100}$/;
 const inviteSchema = z.strictObject({
-  note: z.string().trim().max(200, 'Use at most 200 characters').regex(/^[^\r\n]*$/, 'Use a single line').default(''),
+  note: z
+    .string()
+    .trim()
+    .max(200, 'Use at most 200 characters')
+    .regex(/^[^\r\n]*$/, 'Use a single line')
+    .default(''),
   _csrf: z.string().optional(),
 });
 const acceptSchema = z.strictObject({
@@ -22,7 +27,10 @@ const acceptSchema = z.strictObject({
 
 function tokenParam(value: unknown): string {
   if (typeof value !== 'string' || !TOKEN_RE.test(value)) {
-    throw new AppError('not_found', 'This invite link is not valid. Check the link or ask your coach for a new one.');
+    throw new AppError(
+      'not_found',
+      'This invite link is not valid. Check the link or ask your coach for a new one.',
+    );
   }
   return value;
 }
@@ -36,7 +44,14 @@ export function consentRoutes(deps: Deps): Router {
     const now = new Date(deps.clock());
     const rows = await listInvitesOfCoach(deps.db, coach.userId);
     res.json({
-      invites: rows.map((r) => ({ id: r.id, note: r.note, state: inviteState(r, now), createdAt: r.createdAt, expiresAt: r.expiresAt, usedAt: r.usedAt })),
+      invites: rows.map((r) => ({
+        id: r.id,
+        note: r.note,
+        state: inviteState(r, now),
+        createdAt: r.createdAt,
+        expiresAt: r.expiresAt,
+        usedAt: r.usedAt,
+      })),
     });
   });
 
@@ -69,8 +84,16 @@ export function consentRoutes(deps: Deps): Router {
   declareRoute(deps, router, 'post', '/api/invites/:token/accept', async (req, res) => {
     const athlete = requireAthlete(req);
     const input = parseInput(acceptSchema, req.body);
-    const result = await acceptInvite(deps.db, tokenParam(req.params.token), athlete.athleteId, input.consentVersion, deps.clock());
-    res.status(201).json({ coachUserId: result.coachUserId, message: 'Consent recorded. You can revoke it at any time.' });
+    const result = await acceptInvite(
+      deps.db,
+      tokenParam(req.params.token),
+      athlete.athleteId,
+      input.consentVersion,
+      deps.clock(),
+    );
+    res
+      .status(201)
+      .json({ coachUserId: result.coachUserId, message: 'Consent recorded. You can revoke it at any time.' });
   });
 
   declareRoute(deps, router, 'get', '/api/me/coaches', async (req, res) => {
@@ -92,7 +115,10 @@ export function consentRoutes(deps: Deps): Router {
   declareRoute(deps, router, 'post', '/api/me/coaches/:coachId/revoke', async (req, res) => {
     const athlete = requireAthlete(req);
     const coachId = req.params.coachId;
-    if (!isUuid(coachId) || !(await revokeConsent(deps.db, coachId, athlete.athleteId, new Date(deps.clock())))) {
+    if (
+      !isUuid(coachId) ||
+      !(await revokeConsent(deps.db, coachId, athlete.athleteId, new Date(deps.clock())))
+    ) {
       throw new AppError('not_found', 'No active consent for this coach.');
     }
     res.status(204).end();

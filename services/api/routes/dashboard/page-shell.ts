@@ -3,7 +3,13 @@ import path from 'node:path';
 
 export const PUBLIC_DIR = path.join(__dirname, '..', '..', 'public');
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** HTML-escapes text for element content and quoted attributes. */
 export function escapeHtml(text: string): string {

@@ -21,7 +21,9 @@ export function mountedRoutes(app: Express): MountedRoute[] {
     for (const layer of stack) {
       if (layer.route) {
         const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
-        for (const method of Object.keys(layer.route.methods).filter((m) => layer.route!.methods[m] && m !== '_all')) {
+        for (const method of Object.keys(layer.route.methods).filter(
+          (m) => layer.route!.methods[m] && m !== '_all',
+        )) {
           for (const path of paths) found.push({ method: method.toUpperCase(), path });
         }
       } else if (layer.handle?.stack) walk(layer.handle.stack);

@@ -15,12 +15,24 @@ export interface Actor {
 let stravaIds = Math.floor(Date.now() / 1000) * 1000;
 
 /** An athlete as the OAuth callback would create it (user + athlete row). */
-export async function insertAthlete(deps: Deps, opts: { firstname?: string; lastname?: string; timeZone?: string } = {}): Promise<{ userId: string; athleteId: string }> {
-  const { rows: u } = await deps.db.query<{ id: string }>(`insert into app_user (role, display_name) values ('athlete', $1) returning id`, [opts.firstname ?? 'Ath']);
+export async function insertAthlete(
+  deps: Deps,
+  opts: { firstname?: string; lastname?: string; timeZone?: string } = {},
+): Promise<{ userId: string; athleteId: string }> {
+  const { rows: u } = await deps.db.query<{ id: string }>(
+    `insert into app_user (role, display_name) values ('athlete', $1) returning id`,
+    [opts.firstname ?? 'Ath'],
+  );
   const { rows: a } = await deps.db.query<{ id: string }>(
     `insert into athlete (user_id, strava_athlete_id, firstname, lastname, time_zone, backfill_status)
      values ($1, $2, $3, $4, $5, 'done') returning id`,
-    [u[0]!.id, String((stravaIds += 1)), opts.firstname ?? 'Ath', opts.lastname ?? 'Lete', opts.timeZone ?? 'UTC'],
+    [
+      u[0]!.id,
+      String((stravaIds += 1)),
+      opts.firstname ?? 'Ath',
+      opts.lastname ?? 'Lete',
+      opts.timeZone ?? 'UTC',
+    ],
   );
   return { userId: u[0]!.id, athleteId: a[0]!.id };
 }
@@ -35,11 +47,30 @@ function signedCookie(sid: string, secret: string): string {
  * A signed-in session without going through the login UI (athletes sign in through Strava, which the
  * integration tests do not drive): the same row connect-pg-simple writes, and a correctly signed cookie.
  */
-export async function sessionFor(deps: Deps, identity: { userId: string; role: 'athlete' | 'coach'; athleteId?: string }, authenticatedAtMs = deps.clock()): Promise<Actor> {
+export async function sessionFor(
+  deps: Deps,
+  identity: { userId: string; role: 'athlete' | 'coach'; athleteId?: string },
+  authenticatedAtMs = deps.clock(),
+): Promise<Actor> {
   const sid = randomBytes(24).toString('base64url');
   const expires = new Date(Date.now() + SESSION_IDLE_MS);
-  const sess = { cookie: { originalMaxAge: SESSION_IDLE_MS, expires: expires.toISOString(), httpOnly: true, path: '/', sameSite: 'lax', secure: false }, ...identity, authenticatedAtMs };
-  await deps.db.query('insert into session (sid, sess, expire) values ($1, $2, $3)', [sid, JSON.stringify(sess), expires]);
+  const sess = {
+    cookie: {
+      originalMaxAge: SESSION_IDLE_MS,
+      expires: expires.toISOString(),
+      httpOnly: true,
+      path: '/',
+      sameSite: 'lax',
+      secure: false,
+    },
+    ...identity,
+    authenticatedAtMs,
+  };
+  await deps.db.query('insert into session (sid, sess, expire) values ($1, $2, $3)', [
+    sid,
+    JSON.stringify(sess),
+    expires,
+  ]);
   return { ...identity, cookie: signedCookie(sid, deps.config.sessionSecret) };
 }
 
@@ -49,12 +80,18 @@ export async function athleteActor(deps: Deps, opts: { firstname?: string } = {}
 }
 
 /** A coach created through the real sign-up API; returns their session cookie. */
-export async function coachActor(app: Express, name = 'Coach'): Promise<Actor & { email: string; password: string }> {
+export async function coachActor(
+  app: Express,
+  name = 'Coach',
+): Promise<Actor & { email: string; password: string }> {
   const agent = request.agent(app);
   const s = await agent.get('/api/session');
   const email = `${name.toLowerCase().replace(/\W/g, '')}-${randomUUID().slice(0, 8)}@example.test`;
   const password = 'correct horse battery staple 42';
-  const res = await agent.post('/api/coaches').set('X-CSRF-Token', s.body.csrfToken).send({ email, password, displayName: name });
+  const res = await agent
+    .post('/api/coaches')
+    .set('X-CSRF-Token', s.body.csrfToken)
+    .send({ email, password, displayName: name });
   if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
   const cookie = cookieOf(res.headers['set-cookie']);
   return { userId: res.body.user.id, role: 'coach', cookie, email, password };

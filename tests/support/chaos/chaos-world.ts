@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { withTransaction } from '../../../db/pool';
+import { upsertConnectedAthlete } from '../../../db/queries/athletes';
+import { loadConfig } from '../../../services/config';
+import type { Deps } from '../../../services/deps';
+import { createLogger } from '../../../services/logger';
+import { buildDeps, closeDeps } from '../../../services/runtime';
+import { createStravaEmulator, type StravaEmulator, type StravaEmulatorOptions } from '../../../services/strava-emulator';
+import { exchangeCode } from '../../../services/strava/oauth';
+import { parseKeyring } from '../../../services/strava/token-crypto';
+import { storeGrant } from '../../../services/strava/token-store';
+import { startSmtpSink, type SmtpSink } from '../smtp-sink';
+import { adminUrl } from '../test-env';
+import { startPrivatePostgres, type PrivatePostgres } from './private-postgres';
+import { startPrivateRedis, type PrivateRedis } from './private-redis';
+import { ServiceSupervisor } from './service-supervisor';
+
+const CLIENT = { id: '1000', secret: 'emulator-client-secret' };
+export const SUBSCRIPTION_ID = 777_001;
+const NO_LIMITS = { overall15Min: 1e9, overallDaily: 1e9, read15Min: 1e9, readDaily: 1e9 };
+
+export interface ChaosWorldOptions {
+  /** Run PostgreSQL as a private cluster (needed to restart it); default: a fresh database on the shared one. */
+  privatePostgres?: boolean;
+  emulator?: StravaEmulatorOptions;
+  /** Extra environment of the service processes. */
+  env?: Record<string, string>;
+}
+
+/**
+ * Everything real for one chaos run: the Strava emulator over HTTP (no rate limits unless asked), a
+ * private Redis (restartable), a database of our own (optionally on a private, restartable PostgreSQL),
+ * a real SMTP sink, and a supervisor that runs the actual service processes against them. `deps` is
+ * this process's own connection to the same database and Redis, for setup and the invariant checks.
+ */
+export interface ChaosWorld {
+  emu: StravaEmulator;
+  emuUrl: string;
+  redis: PrivateRedis;
+  pg: PrivatePostgres | null;
+  smtp: SmtpSink;
+  deps: Deps;
+  supervisor: ServiceSupervisor;
+  /** Environment every service process gets. */
+  serviceEnv: Record<string, string>;
+  /** Creates an emulated athlete, connects it the way OAuth does, gives it a confirmed email. */
+  connectAthlete(seed: number): Promise<{ stravaId: number; athleteId: string; email: string }>;
+  close(): Promise<void>;
+}
+
+export async function createChaosWorld(opts: ChaosWorldOptions = {}): Promise<ChaosWorld> {
+  const emu = createStravaEmulator({
+    clientId: CLIENT.id,
+    clientSecret: CLIENT.secret,
+    warmCache: false,
+    rateLimits: NO_LIMITS,
+    ...opts.emulator,
+  });
+  const { url: emuUrl } = await emu.start();
+  const redis = await startPrivateRedis();
+  const pg = opts.privatePostgres ? await startPrivatePostgres() : null;
+  const smtp = await startSmtpSink();
+  const dbName = `kwchaos_${Date.now()}_${randomUUID().slice(0, 6)}`;
+  const databaseUrl = pg ? pg.urlFor(dbName) : adminUrl().replace(/\/[^/]*$/, `/${dbName}`);
+  const serviceEnv: Record<string, string> = {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: `kwchaos-${randomUUID().slice(0, 8)}`,
+    STRAVA_BASE_URL: emuUrl,
+    STRAVA_CLIENT_ID: CLIENT.id,
+    STRAVA_CLIENT_SECRET: CLIENT.secret,
+    SMTP_URL: smtp.url,
+    LOG_LEVEL: 'warn',
+    WORKER_CONCURRENCY: '4',
+    STARTUP_TIMEOUT_MS: '60000',
+    ...opts.env,
+  };
+  const quiet = new Writable({ write: (_c, _e, cb) => cb() });
+  const deps = await buildDeps(loadConfig({ ...serviceEnv, DB_POOL_MAX: '4' }), createLogger('warn', quiet), {
+    migrate: true,
+  });
+  const supervisor = new ServiceSupervisor(serviceEnv);
+  await deps.db.query('insert into strava_subscription (id, callback_url) values ($1, $2)', [
+    SUBSCRIPTION_ID,
+    'http://127.0.0.1/strava/webhook',
+  ]);
+  return {
+    emu,
+    emuUrl,
+    redis,
+    pg,
+    smtp,
+    deps,
+    supervisor,
+    serviceEnv,
+    connectAthlete: (seed) => connectAthlete(deps, emu, seed),
+    async close() {
+      await supervisor.stopAll();
+      await closeDeps(deps);
+      await emu.stop();
+      await smtp.stop();
+      await redis.destroy();
+      if (pg) pg.destroy();
+      else await dropDatabase(dbName);
+    },
+  };
+}
+
+async function connectAthlete(deps: Deps, emu: StravaEmulator, seed: number) {
+  const stravaId = emu.control.createAthlete({ profile: 'trail-runner', seed, athlete: { timezoneIana: 'UTC' } }).id;
+  const scopes = ['read', 'activity:read_all', 'profile:read_all'];
+  const grant = await exchangeCode(deps, emu.control.authorize({ athleteId: stravaId, scopes }));
+  const email = `chaos-${stravaId}@example.com`;
+  const athleteId = await withTransaction(deps.db, async (tx) => {
+    const { athlete } = await upsertConnectedAthlete(tx, {
+      stravaAthleteId: grant.athlete.id,
+      firstname: grant.athlete.firstname,
+      lastname: grant.athlete.lastname,
+      sex: grant.athlete.sex,
+      grantedScopes: scopes.join(','),
+      connectionState: 'connected',
+    });
+    await storeGrant(tx, parseKeyring(deps.config.tokenEncryptionKeys), athlete.id, grant, scopes.join(','));
+    // A confirmed address and no quiet hours or rate cap: every alert is mailed at once (test setup).
+    await tx.query(`update app_user set email = $2, email_confirmed_at = now() where id = $1`, [
+      athlete.userId,
+      email,
+    ]);
+    await tx.query(`update athlete set notification_prefs = $2, time_zone = 'UTC' where id = $1`, [
+      athlete.id,
+      JSON.stringify({ quietHours: null, maxOnePerHours: 0 }),
+    ]);
+    return athlete.id;
+  });
+  return { stravaId, athleteId, email };
+}
+
+async function dropDatabase(name: string): Promise<void> {
+  const { Pool } = await import('pg');
+  const admin = new Pool({ connectionString: adminUrl(), max: 1 });
+  await admin.query(`drop database if exists ${name} with (force)`).finally(() => admin.end());
+}

@@ -1,0 +1,86 @@
+import { createPrng, type StravaEmulator, type WebhookEvent, type WorkoutKind } from '../../../services/strava-emulator';
+import { SUBSCRIPTION_ID } from './chaos-world';
+
+export interface EventPlan {
+  /** What the sender posts: unique events plus exact duplicates, shuffled. */
+  events: WebhookEvent[];
+  uniqueEvents: number;
+  duplicates: number;
+  activities: number;
+  updates: number;
+  deletes: number;
+}
+
+const KINDS: WorkoutKind[] = ['easy-run', 'tempo-run', 'trail-run', 'interval-run', 'ride-power', 'hike'];
+
+/**
+ * Builds the emulated athletes' final state on the emulator and the webhook events Strava would have sent
+ * for it: one create per activity, title updates for ~12 % and deletions for ~6 % of them (each later in
+ * event_time than the create), plus one race in the last two days per athlete so alert rules fire. Then
+ * `duplicateShare` of the total are exact copies of random events, and everything is shuffled
+ * (seeded, so a failing run can be replayed). The emulator has no subscription here: the chaos sender
+ * delivers these events itself, in the shuffled order.
+ */
+export function buildEventPlan(
+  emu: StravaEmulator,
+  stravaIds: number[],
+  opts: { totalEvents: number; duplicateShare: number; seed: number; historyDays?: number },
+): EventPlan {
+  const prng = createPrng(`chaos-plan/${opts.seed}`);
+  const unique = Math.round(opts.totalEvents * (1 - opts.duplicateShare));
+  const activityCount = Math.max(stravaIds.length, Math.round(unique / 1.18) - stravaIds.length);
+  const nowMs = emu.clock.now();
+  let eventS = Math.floor(nowMs / 1000) - 50_000;
+  const event = (aspect: WebhookEvent['aspect_type'], id: bigint, owner: number, updates = {}) => ({
+    aspect_type: aspect,
+    event_time: eventS++,
+    object_id: id,
+    object_type: 'activity' as const,
+    owner_id: owner,
+    subscription_id: SUBSCRIPTION_ID,
+    updates,
+  });
+  const created: { id: bigint; owner: number }[] = [];
+  const events: WebhookEvent[] = [];
+  const add = (owner: number, kind: WorkoutKind, startMs: number, durationS: number) => {
+    const id = emu.control.addActivity(owner, { kind, startDate: startMs, durationS });
+    created.push({ id, owner });
+    events.push(event('create', id, owner));
+  };
+  for (const owner of stravaIds) add(owner, 'race-run', nowMs - 30 * 3600_000, 2400);
+  for (let i = 0; i < activityCount; i++) {
+    const day = prng.int(3, opts.historyDays ?? 120);
+    const startMs = nowMs - day * 86_400_000 + prng.int(5, 18) * 3600_000;
+    add(stravaIds[i % stravaIds.length]!, prng.pick(KINDS), startMs, prng.int(20, 75) * 60);
+  }
+  let updates = 0;
+  let deletes = 0;
+  const editable = created.slice(stravaIds.length); // races stay, so every athlete keeps an alert
+  while (events.length < unique) {
+    const target = prng.pick(editable);
+    const record = emu.control.activities(target.owner).find((a) => a.plan.id === target.id);
+    if (!record || record.deleted) continue;
+    if (prng.chance(0.66)) {
+      const name = `Renamed ${updates++} ${prng.hex(4)}`;
+      emu.control.updateActivity(target.id, { name });
+      events.push(event('update', target.id, target.owner, { title: name }));
+    } else {
+      emu.control.deleteActivity(target.id);
+      events.push(event('delete', target.id, target.owner));
+      deletes++;
+    }
+  }
+  const uniqueEvents = events.length;
+  const duplicates = opts.totalEvents - uniqueEvents;
+  for (let i = 0; i < duplicates; i++) events.push({ ...events[prng.int(0, uniqueEvents - 1)]! });
+  shuffle(events, () => prng.next());
+  return { events, uniqueEvents, duplicates, activities: created.length, updates, deletes };
+}
+
+/** Fisher-Yates with the given random source. */
+export function shuffle<T>(items: T[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}

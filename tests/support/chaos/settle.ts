@@ -1,0 +1,62 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Deps } from '../../../services/deps';
+import { formatInvariants, type InvariantResult } from './invariants';
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `check` every 250 ms until it is true; false when `timeoutMs` passed first (never throws). */
+export async function pollUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return true;
+    await sleep(250);
+  }
+  return false;
+}
+
+export interface Backlog {
+  openInbox: number;
+  openEmails: number;
+  jobs: number;
+}
+
+/** What is still to do: open inbox rows, unsent emails, and queued, delayed or running jobs. */
+export async function backlog(deps: Deps): Promise<Backlog> {
+  const { rows } = await deps.db.query<{ inbox: number; mail: number }>(
+    `select (select count(*)::int from webhook_inbox where status in ('pending', 'enqueued')) as inbox,
+            (select count(*)::int from email_outbox where status in ('pending', 'sending')) as mail`,
+  );
+  let jobs = 0;
+  for (const name of ['ingest', 'backfill', 'compute', 'notify'] as const) {
+    const c = await deps.queues
+      .queue(name)
+      .getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+    jobs += Object.values(c).reduce((s, n) => s + n, 0);
+  }
+  return { openInbox: rows[0]?.inbox ?? 0, openEmails: rows[0]?.mail ?? 0, jobs };
+}
+
+/** Waits until nothing is left to do, seen twice in a row 1 s apart (a job may be between queues). */
+export async function waitForQuiet(deps: Deps, timeoutMs: number): Promise<boolean> {
+  let quietOnce = false;
+  return pollUntil(async () => {
+    const b = await backlog(deps);
+    const quiet = b.openInbox === 0 && b.openEmails === 0 && b.jobs === 0;
+    if (quiet && quietOnce) return true;
+    quietOnce = quiet;
+    if (quiet) await sleep(1000);
+    return false;
+  }, timeoutMs);
+}
+
+/** Prints the invariant table and keeps a copy in $TMPDIR/kneadwise-chaos/<slug>.txt. */
+export function reportInvariants(title: string, results: InvariantResult[], extra: string[] = []): string {
+  const text = [formatInvariants(title, results), ...extra.map((l) => `  ${l}`)].join('\n');
+  console.log(text);
+  const dir = path.join(tmpdir(), 'kneadwise-chaos');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.txt`), `${text}\n`);
+  return text;
+}
