@@ -98,6 +98,11 @@ export const JOBS = {
   'relay-outbox': spec({ queue: 'maintenance', schema: z.object({}), jobId: () => 'relay-outbox' }),
   /** Repeatable: delete raw Strava data past STRAVA_RAW_RETENTION_DAYS (API terms). */
   'purge-raw-data': spec({ queue: 'maintenance', schema: z.object({}), jobId: () => 'purge-raw-data' }),
+  /**
+   * Repeatable: extend every athlete's series to their local today and re-evaluate alert rules, so form
+   * and fatigue move on rest days too (each athlete's day turns at their own midnight).
+   */
+  'refresh-athletes': spec({ queue: 'maintenance', schema: z.object({}), jobId: () => 'refresh-athletes' }),
   /** Repeatable: queue a reconcile-athlete for every connected athlete. */
   'reconcile-all': spec({ queue: 'maintenance', schema: z.object({}), jobId: () => 'reconcile-all' }),
 } as const;
@@ -111,6 +116,7 @@ export const REPEATABLE_JOBS: { name: JobName; everyMs: number }[] = [
   { name: 'sweep-inbox', everyMs: 30_000 },
   { name: 'relay-outbox', everyMs: 30_000 },
   { name: 'purge-raw-data', everyMs: 60 * 60_000 },
+  { name: 'refresh-athletes', everyMs: 60 * 60_000 },
   { name: 'reconcile-all', everyMs: 6 * 60 * 60_000 },
 ];
 

@@ -57,3 +57,11 @@ export async function firstSeriesDay(db: Queryable, athleteId: string): Promise<
   );
   return rows[0]?.d ?? null;
 }
+
+/** Each athlete's last stored day (athletes with a series only). */
+export async function listLatestSeriesDays(db: Queryable): Promise<{ athleteId: string; day: string }[]> {
+  const { rows } = await db.query<{ athleteId: string; day: string }>(
+    `select athlete_id as "athleteId", to_char(max(day), 'YYYY-MM-DD') as day from daily_series group by athlete_id`,
+  );
+  return rows;
+}

@@ -56,6 +56,8 @@ export function startEmulatorThread(input: EmulatorThreadInput): Promise<Emulato
     await Promise.race([stopped, new Promise((r) => setTimeout(r, 2000).unref())]);
     await worker.terminate();
   };
+  // A stopped emulator never gets warm: release whoever waits for it.
+  worker.on('exit', () => markWarm());
   return new Promise((resolve, reject) => {
     worker.on('error', (err) => reject(err));
     worker.on('message', (m: ThreadMessage) => {

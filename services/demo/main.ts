@@ -26,7 +26,11 @@ function options(): DemoOptions | null {
   }
 }
 
-function stopOnSignals(handle: DemoHandle): void {
+/**
+ * Ctrl-C or SIGTERM at any time: during start-up the stop waits for the handle (start-up cleans up after
+ * itself on failure), then everything is stopped in reverse order and the process exits 0.
+ */
+function stopOnSignals(started: Promise<DemoHandle | null>): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -37,16 +41,18 @@ function stopOnSignals(handle: DemoHandle): void {
       process.exit(1);
     }, STOP_TIMEOUT_MS);
     force.unref();
-    handle.stop().then(
-      () => {
-        say('Demo stopped.');
-        process.exit(0);
-      },
-      (err: unknown) => {
-        complain(`Error while stopping: ${(err as Error).message}`);
-        process.exit(1);
-      },
-    );
+    started
+      .then((handle) => handle?.stop())
+      .then(
+        () => {
+          say('Demo stopped.');
+          process.exit(0);
+        },
+        (err: unknown) => {
+          complain(`Error while stopping: ${(err as Error).message}`);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -62,9 +68,15 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const handle = await startDemo(o, say);
-  stopOnSignals(handle);
+  const started = startDemo(o, say);
+  stopOnSignals(started.catch(() => null));
+  const handle = await started;
   say(handle.banner);
+  handle.importing.catch(async (err: unknown) => {
+    complain(`The demo's workers could not start: ${(err as Error).message}`);
+    await handle.stop();
+    process.exit(1);
+  });
 }
 
 main().catch((err: unknown) => {

@@ -110,6 +110,10 @@ async function writeSeries(
       points.map((p) => p.monotony),
       points.map((p) => p.strain),
       points.map((p) => p.calibrating),
+      points.map((p) => p.historyDay),
+      points.map((p) => p.tsbEndOfDay),
+      points.map((p) => p.acuteLoad),
+      points.map((p) => p.chronicLoad),
     ],
   );
 }
