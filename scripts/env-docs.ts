@@ -7,7 +7,10 @@ import { envSchema } from '../services/config/schema';
 function defaultOf(field: unknown): string {
   const def = (field as { _zod?: { def?: { defaultValue?: unknown } } })._zod?.def?.defaultValue;
   const value: unknown = typeof def === 'function' ? (def as () => unknown)() : def;
-  return value === undefined ? '' : String(value);
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 const rows = Object.entries(envSchema.shape).map(([name, field]) => ({

@@ -225,3 +225,21 @@ export async function updateActivityRpe(
   );
   return rows[0]?.localDate ?? null;
 }
+
+/**
+ * A cheap fingerprint of each athlete's strain inputs since `fromDate` (row count and newest computation):
+ * when it is unchanged, previously read sessions are still exactly right.
+ */
+export async function selectStrainFingerprints(
+  db: Queryable,
+  athleteIds: string[],
+  fromDate: string,
+): Promise<Map<string, string>> {
+  if (athleteIds.length === 0) return new Map();
+  const { rows } = await db.query<{ athleteId: string; fp: string }>(
+    `select athlete_id as "athleteId", count(*)::text || '/' || coalesce(max(computed_at)::text, '') as fp
+     from activity_metric where athlete_id = any($1::uuid[]) and local_date >= $2::date group by athlete_id`,
+    [athleteIds, fromDate],
+  );
+  return new Map(rows.map((r) => [r.athleteId, r.fp]));
+}

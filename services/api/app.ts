@@ -27,7 +27,12 @@ export function buildApp(deps: Deps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestContext(deps.logger, deps.metrics));
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'frame-ancestors': ["'none'"] } },
+      strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    }),
+  );
   app.use(healthRoutes(deps));
   app.use(stravaWebhookRoutes(deps));
   app.use(express.json({ limit: BODY_LIMIT }));

@@ -1,14 +1,10 @@
-import {
-  selectCoachOverview,
-  selectLoadsAfter,
-  selectStrainSessions,
-  type OverviewRow,
-} from '../../db/queries/dashboard';
+import { selectCoachOverview, selectLoadsAfter, type OverviewRow } from '../../db/queries/dashboard';
 import type { Queryable } from '../../db/pool';
 import { addDays } from '../domain/load';
 import type { StrainSession } from '../domain/strain';
 import { attentionOf, trendOf, type Trend } from './attention';
-import { STRAIN_LOOKBACK_DAYS, buildBodyMap, toStrainSessionFromStored } from './body-map';
+import { STRAIN_LOOKBACK_DAYS, buildBodyMap } from './body-map';
+import { strainSessionsOf } from './strain-session-cache';
 import { seriesThroughToday } from './series-today';
 
 export interface OverviewAthlete {
@@ -35,20 +31,6 @@ const r1 = (n: number | null | undefined) =>
   n === null || n === undefined || !Number.isFinite(n) ? null : Math.round(n * 10) / 10;
 const r2 = (n: number | null | undefined) =>
   n === null || n === undefined || !Number.isFinite(n) ? null : Math.round(n * 100) / 100;
-
-function groupSessions(
-  rows: { athleteId: string; startMs: number; areaLoads: unknown }[],
-): Map<string, StrainSession[]> {
-  const by = new Map<string, StrainSession[]>();
-  for (const r of rows) {
-    const s = toStrainSessionFromStored(Number(r.startMs), r.areaLoads);
-    if (!s) continue;
-    const list = by.get(r.athleteId) ?? [];
-    list.push(s);
-    by.set(r.athleteId, list);
-  }
-  return by;
-}
 
 function overviewOf(
   row: OverviewRow,
@@ -130,15 +112,14 @@ export async function coachOverview(
     const d = r.recentDays[r.recentDays.length - 1]!.day;
     return d < min ? d : min;
   }, '9999-12-31');
-  const [sessionRows, laterRows] = await Promise.all([
-    selectStrainSessions(db, ids, addDays(earliestToday, -STRAIN_LOOKBACK_DAYS) ?? earliestToday),
+  const [sessions, laterRows] = await Promise.all([
+    strainSessionsOf(db, ids, addDays(earliestToday, -STRAIN_LOOKBACK_DAYS) ?? earliestToday),
     selectLoadsAfter(
       db,
       stale.map((r) => r.athleteId),
       lastStored,
     ),
   ]);
-  const sessions = groupSessions(sessionRows);
   const later = new Map<string, { localDate: string; load: number }[]>();
   for (const l of laterRows) later.set(l.athleteId, [...(later.get(l.athleteId) ?? []), l]);
   return rows.map((row) => {

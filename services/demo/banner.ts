@@ -29,7 +29,7 @@ export function formatBanner(urls: DemoUrls, seed: DemoSeed, feedIntervalS: numb
     `  Strava emulator: ${urls.emulator}/_emulator/state`,
     `  Metrics:         ${urls.metrics}`,
     '',
-    '  Connected athletes (history importing in the background):',
+    '  Connected athletes (their history imports as soon as the emulator has generated it):',
     ...athletes,
     '',
     `  ${feed}`,

@@ -16,6 +16,8 @@ export interface DemoOptions {
   queuePrefix: string;
   /** Seconds between two live-feed activities (--feed-interval-s, DEMO_FEED_INTERVAL_S); 0 = no feed. */
   feedIntervalS: number;
+  /** Days of generated history per athlete, also the import window (--history-days, DEMO_HISTORY_DAYS). */
+  historyDays: number;
   /** Seed of the emulator's athletes and history (--seed, DEMO_SEED). */
   seed: string;
   logLevel: string;
@@ -27,8 +29,8 @@ export class DemoUsageError extends Error {
 }
 
 export const DEMO_USAGE = `Usage: npm run demo -- [--port 3000] [--strava-port 8099] [--smtp-port 1025] [--mail-port 8025]
-                       [--feed-interval-s 60] [--seed 42]
-Environment: PORT, DEMO_STRAVA_PORT, DEMO_SMTP_PORT, DEMO_MAIL_PORT, DEMO_FEED_INTERVAL_S, DEMO_SEED,
+                       [--feed-interval-s 60] [--history-days 180] [--seed 42]
+Environment: PORT, DEMO_STRAVA_PORT, DEMO_SMTP_PORT, DEMO_MAIL_PORT, DEMO_FEED_INTERVAL_S, DEMO_HISTORY_DAYS, DEMO_SEED,
   DEMO_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/kneadwise_demo; reset on every run),
   DEMO_QUEUE_PREFIX (default kneadwise-demo), REDIS_URL (default redis://127.0.0.1:6379), LOG_LEVEL (default warn).`;
 
@@ -85,6 +87,7 @@ export function parseDemoOptions(argv: string[], env: NodeJS.ProcessEnv): DemoOp
         'smtp-port': { type: 'string' },
         'mail-port': { type: 'string' },
         'feed-interval-s': { type: 'string' },
+        'history-days': { type: 'string' },
         seed: { type: 'string' },
       },
     }).values as Record<string, string | undefined>;
@@ -94,6 +97,10 @@ export function parseDemoOptions(argv: string[], env: NodeJS.ProcessEnv): DemoOp
   const feed = pick(values['feed-interval-s'], env.DEMO_FEED_INTERVAL_S, '60');
   if (!/^\d+$/.test(feed) || Number(feed) > 86_400) {
     throw new DemoUsageError(`the feed interval must be whole seconds from 0 to 86400, got ${JSON.stringify(feed)}`);
+  }
+  const days = pick(values['history-days'], env.DEMO_HISTORY_DAYS, '180');
+  if (!/^\d+$/.test(days) || Number(days) < 1 || Number(days) > 365) {
+    throw new DemoUsageError(`the history must be whole days from 1 to 365, got ${JSON.stringify(days)}`);
   }
   const prefix = pick(undefined, env.DEMO_QUEUE_PREFIX, 'kneadwise-demo');
   if (!/^[a-z0-9_-]+$/.test(prefix)) {
@@ -112,6 +119,7 @@ export function parseDemoOptions(argv: string[], env: NodeJS.ProcessEnv): DemoOp
     redisUrl,
     queuePrefix: prefix,
     feedIntervalS: Number(feed),
+    historyDays: Number(days),
     seed: pick(values.seed, env.DEMO_SEED, '42'),
     logLevel: pick(undefined, env.LOG_LEVEL, 'warn'),
   };

@@ -21,7 +21,6 @@ import { seedDemo, type DemoSeed } from './seed-demo';
  * minutes. Kneadwise still learns the limits from the response headers and paces itself by them.
  */
 const DEMO_RATE_LIMITS = { read15Min: 1000, readDaily: 10_000, overall15Min: 2000, overallDaily: 20_000 };
-const HISTORY_DAYS = 180;
 
 export interface DemoHandle {
   urls: DemoUrls;
@@ -47,7 +46,7 @@ function demoConfig(o: DemoOptions, stravaUrl: string, smtpUrl: string): Config 
     SMTP_URL: smtpUrl,
     MAIL_FROM: 'Kneadwise demo <kneadwise@demo.kneadwise.local>',
     STRAVA_BASE_URL: stravaUrl,
-    STRAVA_BACKFILL_DAYS: String(HISTORY_DAYS),
+    STRAVA_BACKFILL_DAYS: String(o.historyDays),
     QUEUE_PREFIX: o.queuePrefix,
     LOG_LEVEL: o.logLevel,
     STARTUP_TIMEOUT_MS: '10000',
@@ -98,11 +97,11 @@ async function startPlatform(o: DemoOptions, stack: Stack, print: (line: string)
   await recreateDatabase(o.databaseUrl);
   const catcher = await startMailCatcher({ smtpPort: o.smtpPort, webPort: o.mailWebPort });
   stack.push(() => catcher.stop());
-  print(`Generating ${HISTORY_DAYS} days of history for five emulated athletes...`);
+  print(`Generating ${o.historyDays} days of history for five emulated athletes...`);
   const emulator = await startEmulatorThread({
     port: o.stravaPort,
     seed: o.seed,
-    historyDays: HISTORY_DAYS,
+    historyDays: o.historyDays,
     rateLimits: DEMO_RATE_LIMITS,
   });
   stack.push(() => emulator.stop());

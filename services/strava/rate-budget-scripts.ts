@@ -15,7 +15,12 @@ local blocked = tonumber(redis.call('GET', KEYS[4]) or '0')
 if blocked > now then return blocked end
 local share = tonumber(ARGV[4])
 local lim = redis.call('HMGET', KEYS[3], 'read15', 'readDay', 'overall15', 'overallDay')
-local function cap(i) return math.floor((tonumber(lim[i]) or tonumber(ARGV[4 + i])) * share) end
+-- Live work may always probe with one call per window, so a limit learned as 0 cannot lock us out forever.
+local function cap(i)
+  local c = math.floor((tonumber(lim[i]) or tonumber(ARGV[4 + i])) * share)
+  if share >= 1 and c < 1 then return 1 end
+  return c
+end
 local w = redis.call('HMGET', KEYS[1], 'read', 'overall')
 local d = redis.call('HMGET', KEYS[2], 'read', 'overall')
 if (tonumber(d[1]) or 0) >= cap(2) or (tonumber(d[2]) or 0) >= cap(4) then return tonumber(ARGV[3]) end

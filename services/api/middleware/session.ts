@@ -10,6 +10,8 @@ declare module 'express-session' {
     athleteId?: string;
     /** When the session was authenticated; enforces the absolute timeout. */
     authenticatedAtMs?: number;
+    /** Last authenticated request; enforces the idle timeout on the server. */
+    lastSeenAtMs?: number;
     /** Strava OAuth state: random, single-use, short-lived, bound to this session. */
     oauthState?: { value: string; expiresAtMs: number; returnTo?: string };
     /** An invite the visitor opened before signing in. */
@@ -18,10 +20,16 @@ declare module 'express-session' {
 }
 
 export const SESSION_COOKIE = 'kw.sid';
-/** Idle timeout: the cookie's max age, renewed on every request (rolling). */
-export const SESSION_IDLE_MS = 8 * 3600_000;
-/** Absolute timeout: a login is good for at most this long, however active. */
-export const SESSION_ABSOLUTE_MS = 7 * 24 * 3600_000;
+/**
+ * Over https the cookie carries the `__Host-` prefix (ASVS 3.3.1/3.3.3: Secure, Path=/, no Domain, so a
+ * sibling subdomain cannot plant or read it). Browsers reject that prefix without Secure, so plain-http
+ * development uses the bare name.
+ */
+export const sessionCookieName = (secure: boolean): string => (secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE);
+/** Idle timeout (ASVS 7.3.1): the cookie's max age, renewed on every request (rolling). */
+export const SESSION_IDLE_MS = 30 * 60_000;
+/** Absolute timeout (ASVS 7.3.2): a login is good for at most this long, however active. */
+export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
 
 /**
  * Server-side sessions in PostgreSQL: HttpOnly, SameSite=Lax, Secure when PUBLIC_URL is https, idle and
@@ -36,7 +44,7 @@ export function sessionMiddleware(deps: Deps): RequestHandler[] {
     pruneSessionInterval: false,
   });
   const sessions = session({
-    name: SESSION_COOKIE,
+    name: sessionCookieName(deps.config.secureCookies),
     secret: deps.config.sessionSecret,
     store,
     resave: false,
@@ -51,7 +59,25 @@ export function sessionMiddleware(deps: Deps): RequestHandler[] {
       path: '/',
     },
   });
-  return [sessions, absoluteTimeout(deps.clock)];
+  return [sessions, absoluteTimeout(deps.clock), idleTimeout(deps.clock)];
+}
+
+/**
+ * Idle timeout enforced on the server too: the cookie's max age alone would trust the client's clock and
+ * a replayed cookie. express-session keeps the expiry in the stored session; we also compare with the
+ * injected clock so tests can move time.
+ */
+function idleTimeout(clock: () => number): RequestHandler {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const last = req.session?.lastSeenAtMs;
+    const now = clock();
+    if (req.session?.userId && last !== undefined && now - last > SESSION_IDLE_MS) {
+      req.session.destroy(() => next());
+      return;
+    }
+    if (req.session?.userId) req.session.lastSeenAtMs = now;
+    next();
+  };
 }
 
 function absoluteTimeout(clock: () => number): RequestHandler {
@@ -78,7 +104,7 @@ export function establishSession(
   return new Promise((resolve, reject) => {
     req.session.regenerate((err) => {
       if (err) return reject(err as Error);
-      Object.assign(req.session, identity, { authenticatedAtMs: clock(), pendingInviteToken: carried });
+      Object.assign(req.session, identity, { authenticatedAtMs: clock(), lastSeenAtMs: clock(), pendingInviteToken: carried });
       req.session.save((saveErr) => (saveErr ? reject(saveErr as Error) : resolve()));
     });
   });
@@ -88,6 +114,7 @@ export function establishSession(
 export function endSession(req: Request, res: Response): Promise<void> {
   return new Promise((resolve) => {
     req.session.destroy(() => {
+      res.clearCookie(sessionCookieName(req.secure || req.protocol === 'https'), { path: '/' });
       res.clearCookie(SESSION_COOKIE, { path: '/' });
       resolve();
     });

@@ -100,7 +100,10 @@ describe('coach sign-up and login', () => {
     const secureDeps = await createTestDeps({ PUBLIC_URL: 'https://kneadwise.example' });
     try {
       const res = await request(buildApp(secureDeps)).get('/api/session').set('X-Forwarded-Proto', 'https');
-      expect((res.headers['set-cookie'] as unknown as string[])[0]).toMatch(/;\s*Secure/i);
+      const cookie = (res.headers['set-cookie'] as unknown as string[])[0]!;
+      expect(cookie).toMatch(/;\s*Secure/i);
+      expect(cookie).toMatch(/^__Host-kw\.sid=/);
+      expect(cookie).not.toMatch(/Domain=/i);
     } finally {
       await secureDeps.close();
     }
@@ -115,6 +118,42 @@ describe('coach sign-up and login', () => {
     ).toBe(204);
     const replay = await request(app).get('/api/coach/overview').set('Cookie', coach.cookie);
     expect(replay.status).toBe(401);
+  });
+
+  it('when a signed-in coach is idle for over 30 minutes, then the session is gone; activity keeps it alive', async () => {
+    let now = Date.parse('2026-06-01T08:00:00Z');
+    const timed = await createTestDeps();
+    timed.clock = () => now;
+    try {
+      const timedApp = buildApp(timed);
+      const coach = await coachActor(timedApp, 'Idle');
+      now += 20 * 60_000;
+      expect((await request(timedApp).get('/api/coach/overview').set('Cookie', coach.cookie)).status).toBe(200);
+      now += 20 * 60_000; // 40 min after login, 20 after the last request
+      expect((await request(timedApp).get('/api/coach/overview').set('Cookie', coach.cookie)).status).toBe(200);
+      now += 31 * 60_000;
+      expect((await request(timedApp).get('/api/coach/overview').set('Cookie', coach.cookie)).status).toBe(401);
+    } finally {
+      await timed.close();
+    }
+  });
+
+  it('when a login is older than 12 hours, then it ends however active the coach is', async () => {
+    let now = Date.parse('2026-06-01T08:00:00Z');
+    const timed = await createTestDeps();
+    timed.clock = () => now;
+    try {
+      const timedApp = buildApp(timed);
+      const coach = await coachActor(timedApp, 'Absolute');
+      for (let i = 0; i < 25; i++) {
+        now += 25 * 60_000;
+        const status = (await request(timedApp).get('/api/coach/overview').set('Cookie', coach.cookie)).status;
+        if (now - Date.parse('2026-06-01T08:00:00Z') <= 12 * 3600_000) expect(status).toBe(200);
+        else expect(status).toBe(401);
+      }
+    } finally {
+      await timed.close();
+    }
   });
 
   it('when the wrong password is given, then the answer is the same 401 as for an unknown email', async () => {

@@ -11,7 +11,8 @@ afterAll(async () => {
 });
 
 const tokenCalls = () => world.emu.control.countCalls({ path: '/oauth/token' });
-const athleteRows = async () => (await world.deps.db.query('select count(*)::int as n from athlete')).rows[0].n as number;
+const athleteRows = async () =>
+  (await world.deps.db.query('select count(*)::int as n from athlete')).rows[0].n as number;
 
 /** Starts a connection in a fresh browser and returns its agent and state (no consent yet). */
 async function startIn(app = buildApp(world.deps)) {
@@ -28,8 +29,14 @@ const freshCode = () => {
 
 describe('Strava OAuth connect', () => {
   it('when an athlete connects with every scope, then they are signed in, stored with encrypted tokens and their history import is queued', async () => {
-    const a = world.emu.control.createAthlete({ seed: nextSeed(), athlete: { firstname: 'Ana', lastname: 'Lima' } });
-    const { agent, start, authorize, callback } = await connectThroughBrowser(world, a.id, ['activity:read_all', 'profile:read_all']);
+    const a = world.emu.control.createAthlete({
+      seed: nextSeed(),
+      athlete: { firstname: 'Ana', lastname: 'Lima' },
+    });
+    const { agent, start, authorize, callback } = await connectThroughBrowser(world, a.id, [
+      'activity:read_all',
+      'profile:read_all',
+    ]);
 
     expect(start.status).toBe(302);
     expect(`${authorize.origin}${authorize.pathname}`).toBe(`${world.url}/oauth/authorize`);
@@ -46,7 +53,12 @@ describe('Strava OAuth connect', () => {
 
     const conn = await agent.get('/api/strava/connection');
     expect(conn.status).toBe(200);
-    expect(conn.body).toMatchObject({ state: 'connected', stravaAthleteId: String(a.id), seesPrivateActivities: true, notices: [] });
+    expect(conn.body).toMatchObject({
+      state: 'connected',
+      stravaAthleteId: String(a.id),
+      seesPrivateActivities: true,
+      notices: [],
+    });
     const { rows } = await world.deps.db.query(
       `select a.id, a.firstname, u.role, u.display_name from athlete a join app_user u on u.id = a.user_id where a.strava_athlete_id = $1`,
       [a.id],
@@ -67,11 +79,16 @@ describe('Strava OAuth connect', () => {
 
   it('when returnTo is a local path, then the athlete lands there; when it points off-site, then it is ignored', async () => {
     const app = buildApp(world.deps);
-    for (const [returnTo, expected] of [['/dashboard?tab=load', '/dashboard?tab=load'], ['//evil.example/x', '/']]) {
+    for (const [returnTo, expected] of [
+      ['/dashboard?tab=load', '/dashboard?tab=load'],
+      ['//evil.example/x', '/'],
+    ]) {
       const agent = request.agent(app);
       const start = await agent.get('/auth/strava').query({ returnTo });
       const state = new URL(start.headers.location).searchParams.get('state');
-      const res = await agent.get('/auth/strava/callback').query({ state, code: freshCode(), scope: 'read,activity:read_all' });
+      const res = await agent
+        .get('/auth/strava/callback')
+        .query({ state, code: freshCode(), scope: 'read,activity:read_all' });
       expect(res.headers.location).toBe(expected);
     }
   });
@@ -90,7 +107,9 @@ describe('Strava OAuth callback rejects bad state before any token exchange', ()
   it('when the state is wrong, then 400 state_mismatch and no token call', async () => {
     const { agent, state } = await startIn();
     const before = tokenCalls();
-    const res = await agent.get('/auth/strava/callback').query({ state: `${state.slice(0, -2)}xx`, code: freshCode() });
+    const res = await agent
+      .get('/auth/strava/callback')
+      .query({ state: `${state.slice(0, -2)}xx`, code: freshCode() });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('state_mismatch');
     expect(tokenCalls()).toBe(before);
@@ -99,10 +118,14 @@ describe('Strava OAuth callback rejects bad state before any token exchange', ()
   it('when a completed callback is replayed, then 400 state_reused and no second token call', async () => {
     const { agent, state } = await startIn();
     const code = freshCode();
-    const first = await agent.get('/auth/strava/callback').query({ state, code, scope: 'read,activity:read_all' });
+    const first = await agent
+      .get('/auth/strava/callback')
+      .query({ state, code, scope: 'read,activity:read_all' });
     expect(first.status).toBe(302);
     const before = tokenCalls();
-    const again = await agent.get('/auth/strava/callback').query({ state, code, scope: 'read,activity:read_all' });
+    const again = await agent
+      .get('/auth/strava/callback')
+      .query({ state, code, scope: 'read,activity:read_all' });
     expect(again.status).toBe(400);
     expect(again.body.error.code).toBe('state_reused');
     expect(tokenCalls()).toBe(before);
@@ -142,13 +165,18 @@ describe('Strava OAuth callback rejects bad state before any token exchange', ()
     const missing = await s1.agent.get('/auth/strava/callback').query({ state: s1.state });
     expect([missing.status, missing.body.error.code]).toEqual([400, 'missing_code']);
     const s2 = await startIn();
-    const rejected = await s2.agent.get('/auth/strava/callback').query({ state: s2.state, code: 'f'.repeat(40) });
+    const rejected = await s2.agent
+      .get('/auth/strava/callback')
+      .query({ state: s2.state, code: 'f'.repeat(40) });
     expect([rejected.status, rejected.body.error.code]).toEqual([400, 'code_rejected']);
   });
 
   it('when a browser hits a bad callback, then it gets a readable HTML page offering to start again', async () => {
     const { agent } = await startIn();
-    const res = await agent.get('/auth/strava/callback').set('Accept', 'text/html').query({ state: 'nope', code: 'x' });
+    const res = await agent
+      .get('/auth/strava/callback')
+      .set('Accept', 'text/html')
+      .query({ state: 'nope', code: 'x' });
     expect(res.status).toBe(400);
     expect(res.type).toBe('text/html');
     expect(res.text).toContain('does not belong to this browser');

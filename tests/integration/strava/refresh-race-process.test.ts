@@ -15,11 +15,15 @@ const ROOT = path.resolve(__dirname, '../../..');
 
 /** Starts the child worker process and resolves once it says it is ready. */
 function startChild(env: Record<string, string>) {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(__dirname, 'support/refresh-child.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    path.join(ROOT, 'node_modules/.bin/tsx'),
+    [path.join(__dirname, 'support/refresh-child.ts')],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -47,21 +51,21 @@ describe('token refresh across operating-system processes', () => {
       ATHLETE_ID: athleteId,
       CALLS: '4',
     });
-    const t = setTimeout(() => console.log("CHILD", proc.output(), proc.errors()), 20000);
     await proc.ready;
-    clearTimeout(t);
     world.emu.control.setFailures({ latencyMs: 150 }); // a slow Strava keeps both refreshes in flight together
     const calls = world.emu.control.countCalls({ path: '/oauth/token' });
     const mine = createStravaApi(world.deps);
-    proc.child.stdin.write('go\n');
+    proc.child.stdin.end('go\n'); // closing stdin also lets the child exit when done
     const own = await Promise.allSettled([1, 2, 3, 4].map(() => mine.getAthlete(athleteId)));
-    expect(await proc.exited).toBe(0);
+    expect({ code: await proc.exited, stderr: proc.errors() }).toEqual({ code: 0, stderr: '' });
     world.emu.control.setFailures({ latencyMs: 0 });
 
     expect(own.filter((r) => r.status === 'rejected')).toEqual([]);
     expect(JSON.parse(proc.output().split('\n')[1] ?? '{}')).toEqual({ ok: 4, failed: [] });
     expect(world.emu.control.countCalls({ path: '/oauth/token' })).toBe(calls + 1);
-    const state = await world.deps.db.query('select connection_state from athlete where id = $1', [athleteId]);
+    const state = await world.deps.db.query('select connection_state from athlete where id = $1', [
+      athleteId,
+    ]);
     expect(state.rows[0].connection_state).toBe('connected');
   }, 60_000);
 });

@@ -12,7 +12,12 @@ afterAll(async () => {
 });
 
 const athleteByStravaId = async (id: number) =>
-  (await world.deps.db.query('select id, connection_state, granted_scopes from athlete where strava_athlete_id = $1', [id])).rows[0];
+  (
+    await world.deps.db.query(
+      'select id, connection_state, granted_scopes from athlete where strava_athlete_id = $1',
+      [id],
+    )
+  ).rows[0];
 
 describe('Strava scopes the athlete granted', () => {
   it('when the athlete unticked the activity permission, then they are told plainly what it means and how to fix it, and no import starts', async () => {
@@ -21,14 +26,19 @@ describe('Strava scopes the athlete granted', () => {
     expect(callback.status).toBe(403);
     expect(callback.body.error.code).toBe('missing_activity_scope');
     expect(callback.body.error.message).toMatch(/cannot see any of your activities/);
-    expect(callback.body.error.message).toMatch(/connect with Strava again and leave the box for viewing your activities ticked/);
+    expect(callback.body.error.message).toMatch(
+      /connect with Strava again and leave the box for viewing your activities ticked/,
+    );
 
     const row = await athleteByStravaId(a.id);
     expect(row).toMatchObject({ connection_state: 'needs_reconnect', granted_scopes: 'read' });
     expect(await world.deps.queues.queue('backfill').getJob(`backfill-${row.id}`)).toBeUndefined();
     const conn = await agent.get('/api/strava/connection');
     expect(conn.body.state).toBe('needs_reconnect');
-    expect(conn.body.notices.map((n: { code: string }) => n.code)).toEqual(['missing_activity_scope', 'zones_unavailable']);
+    expect(conn.body.notices.map((n: { code: string }) => n.code)).toEqual([
+      'missing_activity_scope',
+      'zones_unavailable',
+    ]);
   });
 
   it('when that athlete reconnects and ticks the box, then they are connected and the import is queued', async () => {
@@ -39,7 +49,13 @@ describe('Strava scopes the athlete granted', () => {
     const row = await athleteByStravaId(a.id);
     expect(row.connection_state).toBe('connected');
     expect(await world.deps.queues.queue('backfill').getJob(`backfill-${row.id}`)).toBeDefined();
-    expect((await world.deps.db.query('select count(*)::int as n from athlete where strava_athlete_id = $1', [a.id])).rows[0].n).toBe(1);
+    expect(
+      (
+        await world.deps.db.query('select count(*)::int as n from athlete where strava_athlete_id = $1', [
+          a.id,
+        ])
+      ).rows[0].n,
+    ).toBe(1);
   });
 
   it('when only public activities were shared, then the athlete connects and is told private activities are left out', async () => {
@@ -49,10 +65,16 @@ describe('Strava scopes the athlete granted', () => {
     const start = await agent.get('/auth/strava');
     const state = new URL(start.headers.location).searchParams.get('state');
     const code = world.emu.control.authorize({ athleteId: a.id, scopes: ['read', 'activity:read'] });
-    const callback = await agent.get('/auth/strava/callback').query({ state, code, scope: 'read,activity:read' });
+    const callback = await agent
+      .get('/auth/strava/callback')
+      .query({ state, code, scope: 'read,activity:read' });
     expect(callback.status).toBe(302);
     const conn = await agent.get('/api/strava/connection');
-    expect(conn.body).toMatchObject({ state: 'connected', scopes: ['read', 'activity:read'], seesPrivateActivities: false });
+    expect(conn.body).toMatchObject({
+      state: 'connected',
+      scopes: ['read', 'activity:read'],
+      seesPrivateActivities: false,
+    });
     expect(conn.body.notices[0]).toMatchObject({ code: 'private_activities_hidden' });
     expect(conn.body.notices[0].message).toMatch(/left out of your load estimates/);
   });

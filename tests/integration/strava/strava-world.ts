@@ -1,6 +1,10 @@
 import request from 'supertest';
 import { buildApp } from '../../../services/api/app';
-import { createStravaEmulator, type StravaEmulator, type StravaEmulatorOptions } from '../../../services/strava-emulator';
+import {
+  createStravaEmulator,
+  type StravaEmulator,
+  type StravaEmulatorOptions,
+} from '../../../services/strava-emulator';
 import { createLogger } from '../../../services/logger';
 import { buildDeps, closeDeps } from '../../../services/runtime';
 import { completeStravaConnection } from '../../../services/strava/connect-athlete';
@@ -29,7 +33,12 @@ export interface StravaWorld {
 export async function startStravaWorld(
   opts: { env?: Record<string, string>; emulator?: StravaEmulatorOptions } = {},
 ): Promise<StravaWorld> {
-  const emu = createStravaEmulator({ ...EMULATOR_APP, clock: { start: T0, frozen: true }, warmCache: false, ...opts.emulator });
+  const emu = createStravaEmulator({
+    ...EMULATOR_APP,
+    clock: { start: T0, frozen: true },
+    warmCache: false,
+    ...opts.emulator,
+  });
   const { url } = await emu.start(0);
   const deps = await createTestDeps({ STRAVA_BASE_URL: url, ...opts.env });
   deps.clock = () => emu.clock.now();
@@ -47,7 +56,13 @@ export async function startStravaWorld(
 /** A second "process": its own deps (pool, Redis connection, in-process caches) on the same database and prefix. */
 export async function secondProcess(world: StravaWorld): Promise<TestDeps> {
   const own = await buildDeps(world.deps.config, createLogger('silent'), { migrate: false });
-  return { ...own, clock: world.deps.clock, logLines: () => [], logText: () => '', close: () => closeDeps(own) };
+  return {
+    ...own,
+    clock: world.deps.clock,
+    logLines: () => [],
+    logText: () => '',
+    close: () => closeDeps(own),
+  };
 }
 
 /** Creates an emulated athlete (with an optional explicit Strava id) and connects them through a real code exchange. */
@@ -55,7 +70,11 @@ export async function connectAthlete(
   world: StravaWorld,
   o: { stravaId?: number; scopes?: string[]; historyDays?: number } = {},
 ): Promise<{ athleteId: string; userId: string; stravaId: number }> {
-  const a = world.emu.control.createAthlete({ historyDays: o.historyDays ?? 0, seed: nextSeed(), ...(o.stravaId ? { athlete: { id: o.stravaId } } : {}) });
+  const a = world.emu.control.createAthlete({
+    historyDays: o.historyDays ?? 0,
+    seed: nextSeed(),
+    ...(o.stravaId ? { athlete: { id: o.stravaId } } : {}),
+  });
   const scopes = o.scopes ?? ['read', 'activity:read_all', 'profile:read_all'];
   const code = world.emu.control.authorize({ athleteId: a.id, scopes });
   const r = await completeStravaConnection(world.deps, code, scopes.join(','));
@@ -74,7 +93,11 @@ export async function connectThroughBrowser(world: StravaWorld, stravaAthleteId:
   const form = new URLSearchParams(authorize.searchParams);
   for (const g of granted) form.append('granted', g);
   form.set('athlete_id', String(stravaAthleteId));
-  const consent = await fetch(`${world.url}/oauth/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+  const consent = await fetch(`${world.url}/oauth/authorize`, {
+    method: 'POST',
+    body: form,
+    redirect: 'manual',
+  });
   const back = new URL(consent.headers.get('location') ?? '');
   const callback = await agent.get(`${back.pathname}${back.search}`);
   return { app, agent, start, authorize, callback };

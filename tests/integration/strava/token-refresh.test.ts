@@ -17,7 +17,8 @@ afterAll(async () => {
 
 const tokenCalls = () => world.emu.control.countCalls({ path: '/oauth/token' });
 const state = async (athleteId: string) =>
-  (await world.deps.db.query('select connection_state from athlete where id = $1', [athleteId])).rows[0].connection_state;
+  (await world.deps.db.query('select connection_state from athlete where id = $1', [athleteId])).rows[0]
+    .connection_state;
 
 describe('Strava token refresh', () => {
   it('when the access token has expired, then the next call refreshes once, stores the new pair and succeeds', async () => {
@@ -29,7 +30,9 @@ describe('Strava token refresh', () => {
     expect(profile.id).toBe(String(stravaId));
     expect(tokenCalls()).toBe(calls + 1);
     const after = await getStravaToken(world.deps.db, athleteId);
-    expect(after!.expiresAt.getTime()).toBe(world.emu.clock.now() - (world.emu.clock.now() % 1000) + 6 * 3600_000);
+    expect(after!.expiresAt.getTime()).toBe(
+      world.emu.clock.now() - (world.emu.clock.now() % 1000) + 6 * 3600_000,
+    );
     expect(after!.refreshTokenEnc.equals(before!.refreshTokenEnc)).toBe(false);
   });
 
@@ -69,16 +72,22 @@ describe('Strava token refresh', () => {
     const { athleteId, stravaId } = await connectAthlete(world);
     world.emu.control.expireAccessTokens(stravaId);
     const calls = tokenCalls();
-    await expect(stravaApiFor(world.deps).getAthlete(athleteId)).resolves.toMatchObject({ id: String(stravaId) });
+    await expect(stravaApiFor(world.deps).getAthlete(athleteId)).resolves.toMatchObject({
+      id: String(stravaId),
+    });
     expect(tokenCalls()).toBe(calls + 1);
-    expect(world.emu.control.countCalls({ path: '/api/v3/athlete', athleteId: stravaId, status: 200 })).toBeGreaterThan(0);
+    expect(
+      world.emu.control.countCalls({ path: '/api/v3/athlete', athleteId: stravaId, status: 200 }),
+    ).toBeGreaterThan(0);
   });
 
   it('when the refresh token is rejected for good, then the call fails with StravaAuthError and the athlete needs to reconnect', async () => {
     const { athleteId, stravaId } = await connectAthlete(world);
     world.emu.control.deauthorize(stravaId); // revoked in Strava's settings: both tokens die
     world.emu.control.advanceClock(6 * 3600_000);
-    const err = await stravaApiFor(world.deps).getAthlete(athleteId).catch((e: unknown) => e);
+    const err = await stravaApiFor(world.deps)
+      .getAthlete(athleteId)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StravaAuthError);
     expect(err).toMatchObject({ reason: 'refresh_rejected' });
     expect(await state(athleteId)).toBe('needs_reconnect');
@@ -88,7 +97,9 @@ describe('Strava token refresh', () => {
     const { athleteId, stravaId } = await connectAthlete(world);
     world.emu.control.deauthorize(stravaId);
     const calls = tokenCalls();
-    await expect(stravaApiFor(world.deps).getAthlete(athleteId)).rejects.toMatchObject({ reason: 'refresh_rejected' });
+    await expect(stravaApiFor(world.deps).getAthlete(athleteId)).rejects.toMatchObject({
+      reason: 'refresh_rejected',
+    });
     expect(tokenCalls()).toBe(calls + 1);
     expect(await state(athleteId)).toBe('needs_reconnect');
   });

@@ -2,7 +2,13 @@ import { Redis } from 'ioredis';
 import { getStravaToken } from '../../../db/queries/strava-tokens';
 import { stravaApiFor } from '../../../services/strava/client';
 import { decryptToken, parseKeyring } from '../../../services/strava/token-crypto';
-import { connectThroughBrowser, nextSeed, rowsMentioning, startStravaWorld, type StravaWorld } from './strava-world';
+import {
+  connectThroughBrowser,
+  nextSeed,
+  rowsMentioning,
+  startStravaWorld,
+  type StravaWorld,
+} from './strava-world';
 
 let world: StravaWorld;
 beforeAll(async () => {
@@ -48,7 +54,9 @@ describe('Strava tokens at rest and in transit through our systems', () => {
     const a = world.emu.control.createAthlete({ seed: nextSeed(), historyDays: 3 });
     const { callback } = await connectThroughBrowser(world, a.id, ['activity:read_all', 'profile:read_all']);
     expect(callback.status).toBe(302);
-    const athleteId = (await world.deps.db.query('select id from athlete where strava_athlete_id = $1', [a.id])).rows[0].id;
+    const athleteId = (
+      await world.deps.db.query('select id from athlete where strava_athlete_id = $1', [a.id])
+    ).rows[0].id;
     const seen = await plaintextTokens(athleteId);
 
     const api = stravaApiFor(world.deps);
@@ -87,10 +95,14 @@ describe('Strava tokens at rest and in transit through our systems', () => {
   });
 
   it("when one athlete's ciphertext is copied onto another athlete's row, then it does not decrypt there", async () => {
-    const [a, b] = [world.emu.control.createAthlete({ seed: nextSeed() }), world.emu.control.createAthlete({ seed: nextSeed() })];
+    const [a, b] = [
+      world.emu.control.createAthlete({ seed: nextSeed() }),
+      world.emu.control.createAthlete({ seed: nextSeed() }),
+    ];
     await connectThroughBrowser(world, a.id, ['activity:read_all']);
     await connectThroughBrowser(world, b.id, ['activity:read_all']);
-    const id = async (s: number) => (await world.deps.db.query('select id from athlete where strava_athlete_id = $1', [s])).rows[0].id;
+    const id = async (s: number) =>
+      (await world.deps.db.query('select id from athlete where strava_athlete_id = $1', [s])).rows[0].id;
     const [ida, idb] = [await id(a.id), await id(b.id)];
     await world.deps.db.query(
       `update strava_token set access_token_enc = (select access_token_enc from strava_token where athlete_id = $1),
@@ -98,8 +110,12 @@ describe('Strava tokens at rest and in transit through our systems', () => {
         where athlete_id = $2`,
       [ida, idb],
     );
-    await expect(stravaApiFor(world.deps).getAthlete(idb)).rejects.toMatchObject({ name: 'StravaAuthError', reason: 'token_unreadable' });
-    const state = (await world.deps.db.query('select connection_state from athlete where id = $1', [idb])).rows[0];
+    await expect(stravaApiFor(world.deps).getAthlete(idb)).rejects.toMatchObject({
+      name: 'StravaAuthError',
+      reason: 'token_unreadable',
+    });
+    const state = (await world.deps.db.query('select connection_state from athlete where id = $1', [idb]))
+      .rows[0];
     expect(state.connection_state).toBe('needs_reconnect');
   });
 });

@@ -134,7 +134,7 @@ async function deletion(i: InvariantInput): Promise<InvariantResult> {
     const inbox = await i.deps.db.query('select 1 from webhook_inbox where owner_id = $1', [d.stravaId]);
     if (inbox.rowCount) left.push(`webhook_inbox: ${inbox.rowCount}`);
     const jobs = await redisJobsMentioning(i.deps, d.athleteId);
-    if (jobs > 0) left.push(`redis jobs: ${jobs}`);
+    if (Object.keys(jobs).length > 0) left.push(`redis jobs ${JSON.stringify(jobs)}`);
   }
   return {
     id: 'I4',
@@ -144,14 +144,17 @@ async function deletion(i: InvariantInput): Promise<InvariantResult> {
   };
 }
 
-/** Waiting/delayed/failed jobs whose payload names the athlete (completed ones are history, not work). */
-async function redisJobsMentioning(deps: Deps, athleteId: string): Promise<number> {
-  let n = 0;
+/** Jobs still held in Redis (waiting, delayed, running or failed) whose payload names the athlete. */
+async function redisJobsMentioning(deps: Deps, athleteId: string): Promise<Record<string, number>> {
+  const found: Record<string, number> = {};
   for (const name of ['ingest', 'backfill', 'compute', 'notify'] as const) {
-    const jobs = await deps.queues.queue(name).getJobs(['waiting', 'delayed', 'prioritized', 'failed', 'active']);
-    n += jobs.filter((j) => JSON.stringify(j.data).includes(athleteId)).length;
+    for (const state of ['waiting', 'delayed', 'prioritized', 'active', 'failed'] as const) {
+      const jobs = await deps.queues.queue(name).getJobs([state]);
+      const n = jobs.filter((j) => JSON.stringify(j.data).includes(athleteId)).length;
+      if (n > 0) found[`${name}/${state}`] = (found[`${name}/${state}`] ?? 0) + n;
+    }
   }
-  return n;
+  return found;
 }
 
 /** I5: no process exit we did not cause, no unhandled rejection or uncaught exception in any output. */

@@ -1,4 +1,6 @@
-import { freePort, spawnTs, waitForStatus, type Spawned } from '../spawn-service';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { ROOT, freePort, waitForStatus, type Spawned } from '../spawn-service';
 
 export type Role = 'web' | 'worker';
 
@@ -93,7 +95,7 @@ export class ServiceSupervisor {
 
   private launch(name: string, role: Role, env: Record<string, string>): void {
     const previous = this.procs.get(name);
-    const current = spawnTs('services/main.ts', { ...this.baseEnv, ...env }, [`--role=${role}`]);
+    const current = spawnService({ ...this.baseEnv, ...env }, role);
     const m: Managed = {
       name,
       role,
@@ -108,4 +110,23 @@ export class ServiceSupervisor {
       this.unexpectedExits.push({ name, code, stderrTail: current.stderr().slice(-1500) });
     });
   }
+}
+
+/**
+ * Runs services/main.ts in ONE node process (`node --import tsx`). tests/support/spawn-service.ts goes
+ * through tsx's CLI, which runs the program in a second, child node process: a SIGKILL then kills only
+ * the CLI and leaves the real service running as an orphan, which is no kill at all.
+ */
+function spawnService(env: Record<string, string>, role: Role): Spawned {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'services/main.ts'), `--role=${role}`], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout: () => out, stderr: () => err, exited };
 }

@@ -18,10 +18,15 @@ async function main(): Promise<void> {
     const api = createStravaApi(deps);
     process.stdout.write('ready\n');
     await once(process.stdin, 'data');
+    process.stdin.destroy();
     const results = await Promise.allSettled(
-      Array.from({ length: Number(process.env.CALLS ?? 4) }, () => api.getAthlete(process.env.ATHLETE_ID ?? '')),
+      Array.from({ length: Number(process.env.CALLS ?? 4) }, () =>
+        api.getAthlete(process.env.ATHLETE_ID ?? ''),
+      ),
     );
-    const failed = results.flatMap((r) => (r.status === 'rejected' ? [String((r.reason as Error).message)] : []));
+    const failed = results.flatMap((r) =>
+      r.status === 'rejected' ? [String((r.reason as Error).message)] : [],
+    );
     process.stdout.write(`${JSON.stringify({ ok: results.length - failed.length, failed })}\n`);
   } finally {
     await closeDeps(base);
