@@ -176,6 +176,28 @@ const OPS: Op[] = [
     ok: { status: 200, description: 'Saved; numbers recompute' },
   },
   {
+    method: 'put',
+    path: '/api/me/activities/{activityId}/areas',
+    summary: 'Tag the body areas a session worked (strength, workouts); null clears',
+    body: obj({ areas: { type: ['array', 'null'], items: { enum: ['calves', 'quads', 'hamstrings', 'glutesHips', 'lowerBack', 'neckShoulders', 'arms'] } } }, ['areas']),
+    ok: { status: 200, description: 'Saved; strain recomputes' },
+  },
+  {
+    method: 'put',
+    path: '/api/athletes/{athleteId}/physiology',
+    summary: 'Enter physiology (HR max/rest, LTHR, FTP, threshold pace, sex, birth year); null clears a value',
+    body: obj({
+      hrMaxBpm: { type: ['number', 'null'] },
+      hrRestBpm: { type: ['number', 'null'] },
+      lthrBpm: { type: ['number', 'null'] },
+      ftpW: { type: ['number', 'null'] },
+      thresholdPaceSPerKm: { type: ['number', 'null'] },
+      birthYear: { type: ['integer', 'null'] },
+      sex: { enum: ['male', 'female', null] },
+    }),
+    ok: { status: 200, description: 'Saved; every activity recomputes' },
+  },
+  {
     method: 'get',
     path: '/api/me/export/daily-series.csv',
     summary: 'Your daily series as CSV',

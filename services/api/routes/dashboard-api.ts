@@ -6,6 +6,7 @@ import { coachRoutes } from './dashboard/coach-routes';
 import { consentRoutes } from './dashboard/consent-routes';
 import { declareRoute } from './dashboard/declare-route';
 import { exportRoutes } from './dashboard/export-routes';
+import { trainingSettingsRoutes } from './dashboard/training-settings-routes';
 
 /**
  * JSON API behind the pages: consent and invites, coach overview, athlete data, CSV exports, and its
@@ -17,6 +18,7 @@ export function dashboardApiRoutes(deps: Deps): Router {
   router.use(coachRoutes(deps));
   router.use(athleteRoutes(deps));
   router.use(exportRoutes(deps));
+  router.use(trainingSettingsRoutes(deps));
   const doc = openApiDocument(deps.config.publicUrl);
   declareRoute(deps, router, 'get', '/api/openapi.json', (_req, res) => {
     res.json(doc);

@@ -70,7 +70,7 @@ export async function runWebhookStorm(o: StormOptions): Promise<ScenarioResult> 
     const text = reportInvariants(title, invariants, [
       `plan: ${plan.activities} activities, ${plan.uniqueEvents} unique events (${plan.updates} updates, ${plan.deletes} deletes), ${plan.duplicates} duplicates, shuffled`,
       `sender: ${describeSend(sent)}`,
-      `chaos: ${w.supervisor.kills} SIGKILLs, ${w.redis.restarts} Redis restart(s); Strava calls ${w.emu.control.countCalls({ kind: 'read' })} reads for ${plan.activities} activities`,
+      `chaos: ${w.supervisor.kills} SIGKILLs, ${w.redis?.restarts ?? 0} Redis restart(s); Strava calls ${w.emu.control.countCalls({ kind: 'read' })} reads for ${plan.activities} activities`,
       settled ? 'settled: yes' : `settled: NO within ${o.settleTimeoutMs} ms, left ${JSON.stringify(leftOver)}`,
     ]);
     return { title, invariants, text, settled };
@@ -95,7 +95,7 @@ async function runChaos(w: ChaosWorld, o: StormOptions, expected: number): Promi
   for (let k = 1; k <= o.workerKills; k++)
     actions.push({ at: k / (o.workerKills + 2), act: () => w.supervisor.killAndRestart(prng.pick(WORKERS), 500) });
   for (let k = 1; k <= o.redisRestarts; k++)
-    actions.push({ at: (k - 0.5) / (o.redisRestarts + 1) + 0.05, act: () => w.redis.restart(prng.int(1000, 3000)) });
+    actions.push({ at: (k - 0.5) / (o.redisRestarts + 1) + 0.05, act: () => w.redis!.restart(prng.int(1000, 3000)) });
   actions.sort((a, b) => a.at - b.at);
   for (const action of actions) {
     await pollUntil(async () => (await progress(w, expected)) >= action.at, o.settleTimeoutMs);

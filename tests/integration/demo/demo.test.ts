@@ -22,6 +22,8 @@ let ports: { app: number; strava: number; smtp: number; mail: number };
 beforeAll(async () => {
   ports = { app: await freePort(), strava: await freePort(), smtp: await freePort(), mail: await freePort() };
   db = new Pool({ connectionString: databaseUrl(dbName), max: 2 });
+  // Each demo run drops and recreates its database, ending our idle connections: the pool reconnects.
+  db.on('error', () => undefined);
 });
 afterAll(async () => {
   await db.end();

@@ -1,3 +1,4 @@
+import strava from 'strava-v3';
 import { stravaApiFor } from '../../../services/strava/client';
 import { StravaNotFoundError, StravaUnavailableError } from '../../../services/strava/errors';
 import { connectAthlete, startStravaWorld, type StravaWorld } from './strava-world';
@@ -65,7 +66,6 @@ describe('StravaApi over strava-v3 against the emulator', () => {
   });
 
   it('when a strava-v3 request is made outside the client, then it is refused rather than sent to the real Strava', async () => {
-    const strava = (await import('strava-v3')).default;
     await connectAthlete(world); // the transport interceptor is installed
     await expect(new strava.client('x').athlete.get({})).rejects.toThrow(/outside services\/strava/);
   });

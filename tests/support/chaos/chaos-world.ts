@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { Pool } from 'pg';
 import { withTransaction } from '../../../db/pool';
 import { upsertConnectedAthlete } from '../../../db/queries/athletes';
 import { loadConfig } from '../../../services/config';
@@ -10,6 +11,7 @@ import { createStravaEmulator, type StravaEmulator, type StravaEmulatorOptions }
 import { exchangeCode } from '../../../services/strava/oauth';
 import { parseKeyring } from '../../../services/strava/token-crypto';
 import { storeGrant } from '../../../services/strava/token-store';
+import { dropQueueKeys } from '../redis-cleanup';
 import { startSmtpSink, type SmtpSink } from '../smtp-sink';
 import { adminUrl } from '../test-env';
 import { startPrivatePostgres, type PrivatePostgres } from './private-postgres';
@@ -26,6 +28,10 @@ export interface ChaosWorldOptions {
   emulator?: StravaEmulatorOptions;
   /** Extra environment of the service processes. */
   env?: Record<string, string>;
+  /** Use this Redis (e.g. the bench's REDIS_URL) instead of starting a private, restartable one. */
+  externalRedisUrl?: string;
+  /** Admin URL of the PostgreSQL to create the database on (default: the tests' shared one). */
+  postgresAdminUrl?: string;
 }
 
 /**
@@ -37,7 +43,8 @@ export interface ChaosWorldOptions {
 export interface ChaosWorld {
   emu: StravaEmulator;
   emuUrl: string;
-  redis: PrivateRedis;
+  /** The private Redis; null when `externalRedisUrl` was given (then it cannot be restarted). */
+  redis: PrivateRedis | null;
   pg: PrivatePostgres | null;
   smtp: SmtpSink;
   deps: Deps;
@@ -58,15 +65,16 @@ export async function createChaosWorld(opts: ChaosWorldOptions = {}): Promise<Ch
     ...opts.emulator,
   });
   const { url: emuUrl } = await emu.start();
-  const redis = await startPrivateRedis();
+  const redis = opts.externalRedisUrl ? null : await startPrivateRedis();
   const pg = opts.privatePostgres ? await startPrivatePostgres() : null;
   const smtp = await startSmtpSink();
   const dbName = `kwchaos_${Date.now()}_${randomUUID().slice(0, 6)}`;
-  const databaseUrl = pg ? pg.urlFor(dbName) : adminUrl().replace(/\/[^/]*$/, `/${dbName}`);
+  const admin = opts.postgresAdminUrl ?? adminUrl();
+  const databaseUrl = pg ? pg.urlFor(dbName) : admin.replace(/\/[^/]*$/, `/${dbName}`);
   const serviceEnv: Record<string, string> = {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
-    REDIS_URL: redis.url,
+    REDIS_URL: redis?.url ?? opts.externalRedisUrl ?? '',
     QUEUE_PREFIX: `kwchaos-${randomUUID().slice(0, 8)}`,
     STRAVA_BASE_URL: emuUrl,
     STRAVA_CLIENT_ID: CLIENT.id,
@@ -101,9 +109,10 @@ export async function createChaosWorld(opts: ChaosWorldOptions = {}): Promise<Ch
       await closeDeps(deps);
       await emu.stop();
       await smtp.stop();
-      await redis.destroy();
+      if (redis) await redis.destroy();
+      else await dropQueueKeys(serviceEnv.REDIS_URL!, serviceEnv.QUEUE_PREFIX!);
       if (pg) pg.destroy();
-      else await dropDatabase(dbName);
+      else await dropDatabase(admin, dbName);
     },
   };
 }
@@ -137,8 +146,7 @@ async function connectAthlete(deps: Deps, emu: StravaEmulator, seed: number) {
   return { stravaId, athleteId, email };
 }
 
-async function dropDatabase(name: string): Promise<void> {
-  const { Pool } = await import('pg');
-  const admin = new Pool({ connectionString: adminUrl(), max: 1 });
+async function dropDatabase(adminDbUrl: string, name: string): Promise<void> {
+  const admin = new Pool({ connectionString: adminDbUrl, max: 1 });
   await admin.query(`drop database if exists ${name} with (force)`).finally(() => admin.end());
 }

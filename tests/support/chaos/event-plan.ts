@@ -24,11 +24,19 @@ const KINDS: WorkoutKind[] = ['easy-run', 'tempo-run', 'trail-run', 'interval-ru
 export function buildEventPlan(
   emu: StravaEmulator,
   stravaIds: number[],
-  opts: { totalEvents: number; duplicateShare: number; seed: number; historyDays?: number },
+  opts: {
+    totalEvents: number;
+    duplicateShare: number;
+    seed: number;
+    historyDays?: number;
+    /** False: creates only (no title edits or deletions), not shuffled, e.g. for throughput. */
+    edits?: boolean;
+  },
 ): EventPlan {
   const prng = createPrng(`chaos-plan/${opts.seed}`);
+  const edits = opts.edits ?? true;
   const unique = Math.round(opts.totalEvents * (1 - opts.duplicateShare));
-  const activityCount = Math.max(stravaIds.length, Math.round(unique / 1.18) - stravaIds.length);
+  const activityCount = Math.max(stravaIds.length, Math.round(edits ? unique / 1.18 : unique) - stravaIds.length);
   const nowMs = emu.clock.now();
   let eventS = Math.floor(nowMs / 1000) - 50_000;
   const event = (aspect: WebhookEvent['aspect_type'], id: bigint, owner: number, updates = {}) => ({
@@ -56,7 +64,7 @@ export function buildEventPlan(
   let updates = 0;
   let deletes = 0;
   const editable = created.slice(stravaIds.length); // races stay, so every athlete keeps an alert
-  while (events.length < unique) {
+  while (edits && events.length < unique) {
     const target = prng.pick(editable);
     const record = emu.control.activities(target.owner).find((a) => a.plan.id === target.id);
     if (!record || record.deleted) continue;
@@ -73,7 +81,7 @@ export function buildEventPlan(
   const uniqueEvents = events.length;
   const duplicates = opts.totalEvents - uniqueEvents;
   for (let i = 0; i < duplicates; i++) events.push({ ...events[prng.int(0, uniqueEvents - 1)]! });
-  shuffle(events, () => prng.next());
+  if (edits) shuffle(events, () => prng.next());
   return { events, uniqueEvents, duplicates, activities: created.length, updates, deletes };
 }
 

@@ -45,14 +45,15 @@ export async function compareWithFromScratch(deps: Deps): Promise<SeriesComparis
   for (const r of rows) {
     await recomputeAthlete(deps, { athleteId: r.athlete_id, fromDate: r.first, recomputeActivities: true });
   }
-  const differences = [
-    ...diff(beforeSeries, await snapshot(deps, SERIES_SQL)),
-    ...diff(beforeMetrics, await snapshot(deps, METRIC_SQL)),
-  ];
+  const metricDiffs = diff(beforeMetrics, await snapshot(deps, METRIC_SQL));
+  const seriesDiffs = diff(beforeSeries, await snapshot(deps, SERIES_SQL));
+  const differences = [...metricDiffs, ...seriesDiffs];
   return {
     days: beforeSeries.size,
     activities: beforeMetrics.size,
     differences: differences.length,
-    sample: differences.length ? ` (${differences.slice(0, 3).join('; ')})` : '',
+    sample: differences.length
+      ? ` (${metricDiffs.length} activity metrics, ${seriesDiffs.length} series days; e.g. ${differences.slice(0, 3).join('; ')})`
+      : '',
   };
 }

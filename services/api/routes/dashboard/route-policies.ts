@@ -70,6 +70,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/athletes/:athleteId/activities': 'athlete-or-coach',
   'GET /api/athletes/:athleteId/alerts': 'athlete-or-coach',
   'PUT /api/me/activities/:activityId/rpe': 'athlete-self',
+  'PUT /api/me/activities/:activityId/areas': 'athlete-self',
+  'PUT /api/athletes/:athleteId/physiology': 'athlete-or-coach',
   'GET /api/me/export/daily-series.csv': 'athlete-self',
   'GET /api/me/export/activities.csv': 'athlete-self',
   'GET /api/openapi.json': 'public',

@@ -1,0 +1,75 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { savePhysiologyEntered, saveTaggedAreas } from '../../../../db/queries/training-settings';
+import type { Deps } from '../../../deps';
+import { PLAUSIBLE_RANGES } from '../../../domain/load';
+import { BODY_AREAS } from '../../../domain/strain';
+import { AppError } from '../../../errors';
+import { athleteNotFound } from '../../middleware/authorize';
+import { requireAthlete } from '../../middleware/require-auth';
+import { declareRoute } from './declare-route';
+import { parseInput } from './parse-input';
+
+const between = (name: string, [min, max]: readonly [number, number]) => {
+  const error = `${name} must be a number from ${min} to ${max}, or null to use an estimate`;
+  return z.number({ error }).min(min, { error }).max(max, { error }).nullable();
+};
+
+/** Physiology the athlete (or a consented coach) enters; absent keys stay, null clears a value (estimated again). */
+const physiologyBody = z.strictObject({
+  hrMaxBpm: between('hrMaxBpm', PLAUSIBLE_RANGES.hrMaxBpm).optional(),
+  hrRestBpm: between('hrRestBpm', PLAUSIBLE_RANGES.hrRestBpm).optional(),
+  lthrBpm: between('lthrBpm', [80, 230]).optional(),
+  ftpW: between('ftpW', PLAUSIBLE_RANGES.ftpW).optional(),
+  thresholdPaceSPerKm: between('thresholdPaceSPerKm', PLAUSIBLE_RANGES.thresholdPaceSPerKm).optional(),
+  birthYear: between('birthYear', [1900, 2025]).refine((v) => v === null || Number.isInteger(v), { error: 'birthYear must be a whole year' }).optional(),
+  sex: z.enum(['male', 'female']).nullable().optional(),
+  _csrf: z.string().optional(),
+});
+
+const areasBody = z.strictObject({
+  areas: z.union([z.array(z.enum(BODY_AREAS)).min(1).max(BODY_AREAS.length), z.null()], {
+    error: `areas must be a list of ${BODY_AREAS.join(', ')}, or null to clear`,
+  }),
+  _csrf: z.string().optional(),
+});
+
+const MAX_BIGINT = 2n ** 63n - 1n;
+
+/**
+ * What changes the numbers: physiology (athlete or a coach with consent) and the body areas a strength
+ * or other session worked (the athlete). Each change queues a recompute of the affected days; the
+ * recompute job notices a physiology change and recomputes every activity on the new basis.
+ */
+export function trainingSettingsRoutes(deps: Deps): Router {
+  const router = Router();
+
+  declareRoute(deps, router, 'put', '/api/athletes/:athleteId/physiology', async (req: Request, res) => {
+    const { _csrf: _token, ...entered } = parseInput(physiologyBody, req.body);
+    const athleteId = String(req.params.athleteId).toLowerCase();
+    const given = Object.entries(entered).filter(([, v]) => v !== undefined);
+    const values = Object.fromEntries(given.filter(([, v]) => v !== null));
+    const cleared = given.filter(([, v]) => v === null).map(([k]) => k);
+    const saved = await savePhysiologyEntered(deps.db, athleteId, values, cleared);
+    if (!saved) throw athleteNotFound();
+    if (saved.firstActivityDate) {
+      await deps.queues.enqueue('recompute-athlete', { athleteId, fromDate: saved.firstActivityDate, recomputeActivities: true });
+    }
+    res.json({ entered: saved.entered, message: 'Saved. Every activity is being recomputed with these values.' });
+  });
+
+  declareRoute(deps, router, 'put', '/api/me/activities/:activityId/areas', async (req, res) => {
+    const athlete = requireAthlete(req);
+    const activityId = req.params.activityId;
+    if (typeof activityId !== 'string' || !/^\d{1,19}$/.test(activityId) || BigInt(activityId) > MAX_BIGINT) {
+      throw new AppError('not_found', 'No such activity of yours.');
+    }
+    const { areas } = parseInput(areasBody, req.body);
+    const localDate = await saveTaggedAreas(deps.db, athlete.athleteId, activityId, areas);
+    if (!localDate) throw new AppError('not_found', 'No such activity of yours.');
+    await deps.queues.enqueue('recompute-athlete', { athleteId: athlete.athleteId, fromDate: localDate, recomputeActivities: false });
+    res.json({ activityId, areas, message: 'Saved. The strain estimate for this session is being updated.' });
+  });
+
+  return router;
+}
