@@ -47,7 +47,12 @@ export async function runPipelineBench(
   try {
     const ids: number[] = [];
     for (let i = 0; i < athleteCount; i++) ids.push((await w.connectAthlete(9000 + i)).stravaId);
-    const plan = buildEventPlan(w.emu, ids, { totalEvents: activities, duplicateShare: 0, seed: 9, edits: false });
+    const plan = buildEventPlan(w.emu, ids, {
+      totalEvents: activities,
+      duplicateShare: 0,
+      seed: 9,
+      edits: false,
+    });
     const { buildApp } = await import('../services/api/app');
     server = buildApp(w.deps).listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server!.once('listening', () => resolve()));
@@ -57,12 +62,19 @@ export async function runPipelineBench(
     w.emu.control.resetLog();
     const started = performance.now();
     const sent = await sendEvents(`http://127.0.0.1:${port}/strava/webhook`, plan.events, { concurrency: 8 });
-    const completed = await pollUntil(async () => (await storedMetrics(w)) >= plan.activities && (await idle(w)), 30 * 60_000);
+    const completed = await pollUntil(
+      async () => (await storedMetrics(w)) >= plan.activities && (await idle(w)),
+      30 * 60_000,
+    );
     const seconds = (performance.now() - started) / 1000;
     const reads = w.emu.control.requestLog({ kind: 'read' });
     const stravaCalls: Record<string, number> = {};
     for (const r of reads) {
-      const kind = r.path.endsWith('/streams') ? 'streams' : /\/activities\/\d+$/.test(r.path) ? 'detail' : r.path;
+      const kind = r.path.endsWith('/streams')
+        ? 'streams'
+        : /\/activities\/\d+$/.test(r.path)
+          ? 'detail'
+          : r.path;
       stravaCalls[kind] = (stravaCalls[kind] ?? 0) + 1;
     }
     return {
@@ -86,7 +98,10 @@ export async function runPipelineBench(
 
 /** A worker process is up once it has registered its repeatable jobs (it then takes work at once). */
 async function waitForWorkers(w: Awaited<ReturnType<typeof createChaosWorld>>): Promise<void> {
-  const ok = await pollUntil(async () => (await w.deps.queues.queue('maintenance').getJobSchedulers()).length > 0, 60_000);
+  const ok = await pollUntil(
+    async () => (await w.deps.queues.queue('maintenance').getJobSchedulers()).length > 0,
+    60_000,
+  );
   if (!ok) throw new Error(`worker processes did not start:\n${w.supervisor.allOutput().slice(-2000)}`);
 }
 

@@ -34,14 +34,20 @@ function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
 async function checkPostgres(url: string): Promise<string | null> {
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const pool = new Pool({ connectionString: admin.toString(), max: 1, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
+  const pool = new Pool({
+    connectionString: admin.toString(),
+    max: 1,
+    connectionTimeoutMillis: PROBE_TIMEOUT_MS,
+  });
   pool.on('error', () => undefined);
   try {
     await withTimeout(pool.query('select 1'), 'PostgreSQL');
     const { rows } = await pool.query<{ ok: boolean }>(
       `select rolcreatedb or rolsuper as ok from pg_roles where rolname = current_user`,
     );
-    return rows[0]?.ok ? null : `The PostgreSQL role in ${redactUrl(url)} may not create databases (the benches need CREATEDB).`;
+    return rows[0]?.ok
+      ? null
+      : `The PostgreSQL role in ${redactUrl(url)} may not create databases (the benches need CREATEDB).`;
   } catch (err) {
     return `PostgreSQL is not reachable at ${redactUrl(url)}: ${(err as Error).message || String(err)}`;
   } finally {
@@ -52,7 +58,10 @@ async function checkPostgres(url: string): Promise<string | null> {
 async function checkRedis(url: string): Promise<string | null> {
   const redis = createRedis(url, createLogger('silent'), 'producer');
   try {
-    await withTimeout(redis.connect().then(() => redis.ping()), 'Redis');
+    await withTimeout(
+      redis.connect().then(() => redis.ping()),
+      'Redis',
+    );
   } catch (err) {
     redis.disconnect();
     return `Redis is not reachable at ${redactUrl(url)}: ${(err as Error).message || String(err)}`;
@@ -69,7 +78,9 @@ async function checkRedis(url: string): Promise<string | null> {
 
 function checkTsx(): string | null {
   const loader = path.resolve(__dirname, '../node_modules/tsx');
-  return existsSync(loader) ? null : 'node_modules/tsx is missing: run npm ci first (the pipeline bench spawns worker processes with it).';
+  return existsSync(loader)
+    ? null
+    : 'node_modules/tsx is missing: run npm ci first (the pipeline bench spawns worker processes with it).';
 }
 
 /**

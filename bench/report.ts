@@ -44,7 +44,12 @@ export function machineInfo(now = new Date()): MachineInfo {
 }
 
 const n = (x: number, digits = 1) => x.toFixed(digits);
-const failed = (name: string, o: { ok: false; error: string }) => [`### ${name}`, '', `Not measured: ${o.error}`, ''];
+const failed = (name: string, o: { ok: false; error: string }) => [
+  `### ${name}`,
+  '',
+  `Not measured: ${o.error}`,
+  '',
+];
 
 function webhookSection(o: Outcome<WebhookBenchResult>): string[] {
   if (!o.ok) return failed('Webhook ingestion', o);
@@ -106,7 +111,9 @@ function dashboardSection(o: Outcome<DashboardBenchResult>): string[] {
     '',
     '| endpoint | p50 ms | p95 ms | x /healthz |',
     '|---|---|---|---|',
-    ...r.rows.map((x) => `| ${x.name} (\`${x.path}\`) | ${n(x.p50Ms)} | ${n(x.p95Ms)} | ${n(x.ratioToHealthz)} |`),
+    ...r.rows.map(
+      (x) => `| ${x.name} (\`${x.path}\`) | ${n(x.p50Ms)} | ${n(x.p95Ms)} | ${n(x.ratioToHealthz)} |`,
+    ),
     '',
     `Target p95 <= 50 ms for the overview and athlete API: ${r.pass ? 'PASS' : 'FAIL'}`,
     '',
@@ -129,7 +136,10 @@ export function toMarkdown(r: BenchReport): string {
 }
 
 /** Writes latest.json and latest.md under `dir` (default bench/reports); returns their paths. */
-export function writeReport(r: BenchReport, dir = path.join(__dirname, 'reports')): { json: string; md: string } {
+export function writeReport(
+  r: BenchReport,
+  dir = path.join(__dirname, 'reports'),
+): { json: string; md: string } {
   mkdirSync(dir, { recursive: true });
   const json = path.join(dir, 'latest.json');
   const md = path.join(dir, 'latest.md');

@@ -18,11 +18,15 @@ const ALL = ['webhook', 'pipeline', 'engine', 'dashboard'] as const;
 type BenchName = (typeof ALL)[number];
 
 function selected(): Set<BenchName> {
-  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = process.env.BENCH_ONLY?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!only?.length) return new Set(ALL);
   const unknown = only.filter((s) => !(ALL as readonly string[]).includes(s));
   if (unknown.length) {
-    process.stderr.write(`BENCH_ONLY names unknown benches: ${unknown.join(', ')} (known: ${ALL.join(', ')})\n`);
+    process.stderr.write(
+      `BENCH_ONLY names unknown benches: ${unknown.join(', ')} (known: ${ALL.join(', ')})\n`,
+    );
     process.exit(1);
   }
   return new Set(only as BenchName[]);

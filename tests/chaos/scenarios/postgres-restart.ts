@@ -45,8 +45,14 @@ export async function runPostgresRestart(o: PostgresRestartOptions): Promise<Pos
     const plan = buildEventPlan(w.emu, ids, { totalEvents: o.totalEvents, duplicateShare: 0.2, seed: 2 });
     const webUrl = await w.supervisor.startWeb();
     w.supervisor.startWorker('worker-1');
-    const sending = sendEvents(`${webUrl}/strava/webhook`, plan.events, { concurrency: 4, retryDelayMs: 3000 });
-    await pollUntil(async () => (await backlog(w.deps)).openInbox + (await doneCount(w)) > plan.uniqueEvents / 3, 60_000);
+    const sending = sendEvents(`${webUrl}/strava/webhook`, plan.events, {
+      concurrency: 4,
+      retryDelayMs: 3000,
+    });
+    await pollUntil(
+      async () => (await backlog(w.deps)).openInbox + (await doneCount(w)) > plan.uniqueEvents / 3,
+      60_000,
+    );
     const readiness = await crashAndWatch(w, webUrl, o.downMs);
     const sent = await sending;
     const settled = await waitForQuiet(w.deps, o.settleTimeoutMs);
@@ -86,16 +92,25 @@ async function crashAndWatch(
   w.pg!.stop('immediate');
   await sleep(Math.min(2500, downMs / 2)); // readyz checks time out after 2 s
   const down = await fetch(`${webUrl}/readyz`).then(
-    async (r) => ({ status: r.status, body: (await r.json().catch(() => null)) as ReadinessObservation['downBody'] }),
+    async (r) => ({
+      status: r.status,
+      body: (await r.json().catch(() => null)) as ReadinessObservation['downBody'],
+    }),
     () => ({ status: 0, body: null }),
   );
-  const healthWhileDown = await fetch(`${webUrl}/healthz`).then((r) => r.status, () => 0);
+  const healthWhileDown = await fetch(`${webUrl}/healthz`).then(
+    (r) => r.status,
+    () => 0,
+  );
   await sleep(Math.max(0, downMs - 2500));
   await w.pg!.start();
   const backAt = Date.now();
-  const recovered = await pollUntil(
-    async () => (await fetch(`${webUrl}/readyz`)).status === 200,
-    60_000,
-  );
-  return { downStatus: down.status, downBody: down.body, healthWhileDown, recovered, recoveryMs: Date.now() - backAt };
+  const recovered = await pollUntil(async () => (await fetch(`${webUrl}/readyz`)).status === 200, 60_000);
+  return {
+    downStatus: down.status,
+    downBody: down.body,
+    healthWhileDown,
+    recovered,
+    recoveryMs: Date.now() - backAt,
+  };
 }

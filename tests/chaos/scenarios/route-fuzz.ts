@@ -31,7 +31,17 @@ interface Caller {
 /** Hostile path parameters: ids of every wrong shape. */
 const idArb = fc.oneof(
   fc.uuid(),
-  fc.constantFrom('-1', '0', '9007199254740993', '1e400', 'NaN', "1' or '1'='1", '%00', '..%2F..', '__proto__'),
+  fc.constantFrom(
+    '-1',
+    '0',
+    '9007199254740993',
+    '1e400',
+    'NaN',
+    "1' or '1'='1",
+    '%00',
+    '..%2F..',
+    '__proto__',
+  ),
   fc.string({ maxLength: 40 }),
   fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String),
 );
@@ -42,7 +52,25 @@ const bodyArb = fc.oneof(
   fc.record({
     kind: fc.constant('json'),
     value: fc.dictionary(
-      fc.constantFrom('__proto__', 'constructor', 'email', 'password', 'displayName', 'token', 'rpe', 'enabled', 'quietHours', 'object_id', 'aspect_type', 'owner_id', 'updates', 'athleteId', 'priority', 'date', 'name'),
+      fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'email',
+        'password',
+        'displayName',
+        'token',
+        'rpe',
+        'enabled',
+        'quietHours',
+        'object_id',
+        'aspect_type',
+        'owner_id',
+        'updates',
+        'athleteId',
+        'priority',
+        'date',
+        'name',
+      ),
       fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.string({ maxLength: 300 }), fc.double(), fc.constant(null)),
     ),
   }),
@@ -64,8 +92,10 @@ async function send(app: Express, route: MountedRoute, url: string, body: Body, 
   if (caller.cookie) req = req.set('Cookie', caller.cookie);
   if (caller.csrf) req = req.set('X-CSRF-Token', caller.csrf);
   if (method === 'get') return req;
-  if (body.kind === 'json') return req.set('Content-Type', 'application/json').send(JSON.stringify(body.value));
-  if (body.kind === 'bytes') return req.set('Content-Type', 'application/json').send(Buffer.from(body.value as Uint8Array));
+  if (body.kind === 'json')
+    return req.set('Content-Type', 'application/json').send(JSON.stringify(body.value));
+  if (body.kind === 'bytes')
+    return req.set('Content-Type', 'application/json').send(Buffer.from(body.value as Uint8Array));
   if (body.kind === 'deep') {
     const depth = body.value as number;
     return req.set('Content-Type', 'application/json').send(`${'['.repeat(depth)}${']'.repeat(depth)}`);
@@ -94,7 +124,15 @@ export async function runRouteFuzz(o: FuzzOptions): Promise<FuzzResult> {
       { name: 'coach', cookie: coach.cookie, csrf: await csrfFor(app, coach.cookie) },
     ];
     const routes = mountedRoutes(app).filter((r) => !['/api/logout', '/logout'].includes(r.path));
-    const result: FuzzResult = { seed: o.seed, routes: routes.length, requests: 0, serverErrors: [], unhandled: 0, statusCounts: {}, text: '' };
+    const result: FuzzResult = {
+      seed: o.seed,
+      routes: routes.length,
+      requests: 0,
+      serverErrors: [],
+      unhandled: 0,
+      statusCounts: {},
+      text: '',
+    };
     for (const [index, route] of routes.entries()) {
       const bodies = fc.sample(bodyArb, { seed: o.seed + index, numRuns: o.bodiesPerRoute }) as Body[];
       const ids = fc.sample(idArb, { seed: o.seed + index, numRuns: o.bodiesPerRoute * 2 });
@@ -105,14 +143,25 @@ export async function runRouteFuzz(o: FuzzOptions): Promise<FuzzResult> {
         result.requests++;
         result.statusCounts[res.status] = (result.statusCounts[res.status] ?? 0) + 1;
         if (res.status >= 500)
-          result.serverErrors.push({ route: `${route.method} ${route.path}`, status: res.status, sample: `${caller.name} ${url} ${JSON.stringify(body).slice(0, 200)}` });
+          result.serverErrors.push({
+            route: `${route.method} ${route.path}`,
+            status: res.status,
+            sample: `${caller.name} ${url} ${JSON.stringify(body).slice(0, 200)}`,
+          });
       }
     }
     result.unhandled = unhandled;
     result.text = [
       `route fuzz: seed ${o.seed}, ${result.routes} routes x ${o.bodiesPerRoute} bodies = ${result.requests} requests`,
       `  statuses ${JSON.stringify(result.statusCounts)}`,
-      `  5xx: ${result.serverErrors.length}${result.serverErrors.length ? ` e.g. ${result.serverErrors.slice(0, 3).map((e) => `${e.route} -> ${e.status} (${e.sample})`).join(' | ')}` : ''}`,
+      `  5xx: ${result.serverErrors.length}${
+        result.serverErrors.length
+          ? ` e.g. ${result.serverErrors
+              .slice(0, 3)
+              .map((e) => `${e.route} -> ${e.status} (${e.sample})`)
+              .join(' | ')}`
+          : ''
+      }`,
       `  unhandled rejections: ${unhandled}; process alive: yes`,
     ].join('\n');
     console.log(result.text);

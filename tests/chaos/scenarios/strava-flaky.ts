@@ -14,7 +14,11 @@ export interface StravaFlakyOptions {
   settleTimeoutMs: number;
 }
 
-export type StravaFlakyResult = ScenarioResult & { injected: number; stravaCalls: number; failedJobs: number };
+export type StravaFlakyResult = ScenarioResult & {
+  injected: number;
+  stravaCalls: number;
+  failedJobs: number;
+};
 
 /**
  * Strava answers 500 or never answers for a share of requests (the emulator's failure injection, seeded);
@@ -49,7 +53,9 @@ export async function runStravaFlaky(o: StravaFlakyOptions): Promise<StravaFlaky
       smtp: w.smtp,
       supervisor: w.supervisor,
     });
-    const injected = w.emu.control.countCalls({ kind: 'read' }) - w.emu.control.requestLog({ kind: 'read' }).filter((e) => !e.injected).length;
+    const injected =
+      w.emu.control.countCalls({ kind: 'read' }) -
+      w.emu.control.requestLog({ kind: 'read' }).filter((e) => !e.injected).length;
     const stravaCalls = w.emu.control.countCalls({ kind: 'read' });
     const text = reportInvariants(title, invariants, [
       `Strava: ${stravaCalls} API reads, ${injected} answered with an injected 500 or left hanging`,

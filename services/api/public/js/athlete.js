@@ -2,6 +2,7 @@ import { api, clear, el, fmt, renderNav, session } from './lib.js';
 import { renderChart } from './chart.js';
 import { renderBodyMap } from './body-map.js';
 import { renderOwnSections } from './own-sections.js';
+import { wirePhysiologyForm } from './physiology-form.js';
 
 renderNav();
 const status = document.getElementById('status');
@@ -197,6 +198,7 @@ async function start() {
     renderStatic(summary);
     renderToday(summary);
     renderBodyMap(document.getElementById('bodymap'), summary.bodyMap, summary.explanations.strain);
+    wirePhysiologyForm(athleteId);
     await Promise.all([renderSeries(), renderActivities(own), renderAlerts()]);
     if (own) await renderOwnSections(summary);
     status.textContent = '';

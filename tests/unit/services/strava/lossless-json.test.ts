@@ -17,10 +17,11 @@ describe('lossless JSON for 64-bit Strava ids', () => {
     });
   });
 
-  it('when numbers are safe, fractional or exponents, then they parse exactly as JSON.parse does', () => {
+  it('when no integer exceeds 2^53, then any JSON parses exactly as JSON.parse does', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         const text = JSON.stringify(value);
+        fc.pre(!/(^|[^\d.eE+-])-?\d{16,}(?![\d.eE])/.test(text.replace(/"(?:[^"\\]|\\.)*"/g, '""')));
         expect(parseJsonLossless(text)).toEqual(JSON.parse(text));
       }),
       { numRuns: 500 },
