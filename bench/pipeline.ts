@@ -9,11 +9,13 @@
  * DATABASE_URL's server and its own queue prefix on REDIS_URL; both are removed at the end.
  */
 import type { Server } from 'node:http';
+import { buildApp } from '../services/api/app';
 import { loadConfig } from '../services/config';
 import { createChaosWorld } from '../tests/support/chaos/chaos-world';
 import { buildEventPlan } from '../tests/support/chaos/event-plan';
 import { backlog, pollUntil } from '../tests/support/chaos/settle';
 import { sendEvents } from '../tests/support/chaos/strava-sender';
+import { requireBenchPrerequisites } from './prerequisites';
 
 export interface PipelineBenchResult {
   athletes: number;
@@ -53,10 +55,10 @@ export async function runPipelineBench(
       seed: 9,
       edits: false,
     });
-    const { buildApp } = await import('../services/api/app');
-    server = buildApp(w.deps).listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server!.once('listening', () => resolve()));
-    const port = (server.address() as { port: number }).port;
+    const listening = buildApp(w.deps).listen(0, '127.0.0.1');
+    server = listening;
+    await new Promise<void>((resolve) => listening.once('listening', () => resolve()));
+    const port = (listening.address() as { port: number }).port;
     for (let i = 0; i < workers; i++) w.supervisor.startWorker(`worker-${i + 1}`);
     await waitForWorkers(w);
     w.emu.control.resetLog();
@@ -126,7 +128,6 @@ export function formatPipelineBench(r: PipelineBenchResult): string {
 
 if (require.main === module) {
   void (async () => {
-    const { requireBenchPrerequisites } = await import('./prerequisites');
     await requireBenchPrerequisites();
     const r = await runPipelineBench();
     console.log(formatPipelineBench(r));

@@ -33,7 +33,10 @@ async function redirectOf(res: Response, step: string): Promise<string> {
 export async function connectAthleteOverHttp(appUrl: string, stravaAthleteId: number): Promise<void> {
   const jar = new CookieJar();
   const go = async (url: string) => {
-    const res = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header(), accept: 'text/html' } });
+    const res = await fetch(url, {
+      redirect: 'manual',
+      headers: { cookie: jar.header(), accept: 'text/html' },
+    });
     jar.store(res);
     return res;
   };

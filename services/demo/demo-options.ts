@@ -90,13 +90,15 @@ export function parseDemoOptions(argv: string[], env: NodeJS.ProcessEnv): DemoOp
         'history-days': { type: 'string' },
         seed: { type: 'string' },
       },
-    }).values as Record<string, string | undefined>;
+    }).values;
   } catch (err) {
     throw new DemoUsageError((err as Error).message);
   }
   const feed = pick(values['feed-interval-s'], env.DEMO_FEED_INTERVAL_S, '60');
   if (!/^\d+$/.test(feed) || Number(feed) > 86_400) {
-    throw new DemoUsageError(`the feed interval must be whole seconds from 0 to 86400, got ${JSON.stringify(feed)}`);
+    throw new DemoUsageError(
+      `the feed interval must be whole seconds from 0 to 86400, got ${JSON.stringify(feed)}`,
+    );
   }
   const days = pick(values['history-days'], env.DEMO_HISTORY_DAYS, '180');
   if (!/^\d+$/.test(days) || Number(days) < 1 || Number(days) > 365) {
@@ -112,7 +114,10 @@ export function parseDemoOptions(argv: string[], env: NodeJS.ProcessEnv): DemoOp
   }
   return {
     appPort: port('--port / PORT', pick(values.port, env.PORT, '3000')),
-    stravaPort: port('--strava-port / DEMO_STRAVA_PORT', pick(values['strava-port'], env.DEMO_STRAVA_PORT, '8099')),
+    stravaPort: port(
+      '--strava-port / DEMO_STRAVA_PORT',
+      pick(values['strava-port'], env.DEMO_STRAVA_PORT, '8099'),
+    ),
     smtpPort: port('--smtp-port / DEMO_SMTP_PORT', pick(values['smtp-port'], env.DEMO_SMTP_PORT, '1025')),
     mailWebPort: port('--mail-port / DEMO_MAIL_PORT', pick(values['mail-port'], env.DEMO_MAIL_PORT, '8025')),
     databaseUrl: demoDatabaseUrl(env),

@@ -60,7 +60,15 @@ function startWeb(port: number, store: CaughtMail[]): Promise<Server> {
   const app = express();
   app.disable('x-powered-by');
   app.get('/api/messages', (_req, res) => {
-    res.json(store.map(({ id, receivedAt, envelopeTo, subject, from }) => ({ id, receivedAt, envelopeTo, subject, from })));
+    res.json(
+      store.map(({ id, receivedAt, envelopeTo, subject, from }) => ({
+        id,
+        receivedAt,
+        envelopeTo,
+        subject,
+        from,
+      })),
+    );
   });
   app.get('/', (_req, res) => {
     // Email HTML is shown in sandboxed iframes (no scripts); this page itself loads nothing external.

@@ -8,14 +8,17 @@ import type { DemoOptions } from './demo-options';
 const PROBE_TIMEOUT_MS = 4000;
 
 const HOW_TO_START =
-  'Start them with: sudo bash scripts/ensure-services.sh (Debian; starts or installs PostgreSQL and Redis),\n' +
-  'or: docker compose up -d postgres redis (see README "Quick start").';
+  'To start PostgreSQL and Redis: sudo bash scripts/ensure-services.sh (Debian: starts them, installs them if\n' +
+  '    missing), or: docker compose up -d postgres redis (see README "Quick start").';
 
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   return Promise.race([
     p,
     new Promise<T>((_, reject) =>
-      setTimeout(() => reject(new Error(`${what} did not answer within ${PROBE_TIMEOUT_MS / 1000} s`)), PROBE_TIMEOUT_MS).unref(),
+      setTimeout(
+        () => reject(new Error(`${what} did not answer within ${PROBE_TIMEOUT_MS / 1000} s`)),
+        PROBE_TIMEOUT_MS,
+      ).unref(),
     ),
   ]);
 }
@@ -32,6 +35,9 @@ async function checkPostgres(url: string): Promise<string | null> {
 
 async function checkRedis(url: string): Promise<string | null> {
   const redis = createRedis(url, createLogger('silent'), 'producer');
+  // connect() rejects with a bare "Connection is closed"; the socket error says why (refused, DNS, ...).
+  let socketError: Error | undefined;
+  redis.on('error', (err: Error) => (socketError ??= err));
   try {
     await withTimeout(
       redis.connect().then(() => redis.ping()),
@@ -39,7 +45,7 @@ async function checkRedis(url: string): Promise<string | null> {
     );
   } catch (err) {
     redis.disconnect();
-    return `Redis is not reachable at ${redactUrl(url)}: ${(err as Error).message || String(err)}`;
+    return `Redis is not reachable at ${redactUrl(url)}: ${(socketError ?? (err as Error)).message}`;
   }
   try {
     await assertNoEviction(redis);
@@ -56,7 +62,10 @@ function checkPort(label: string, port: number, flag: string): Promise<string | 
   return new Promise((resolve) => {
     const srv = createServer();
     srv.once('error', (err: NodeJS.ErrnoException) => {
-      const why = err.code === 'EADDRINUSE' ? 'is already in use (another demo, mailpit or an app?)' : `cannot be used (${err.code ?? err.message})`;
+      const why =
+        err.code === 'EADDRINUSE'
+          ? 'is already in use (another demo, mailpit or an app?)'
+          : `cannot be used (${err.code ?? err.message})`;
       resolve(`Port ${port} for ${label} ${why}: stop that program or pick another port with ${flag}.`);
     });
     srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(null)));
@@ -66,7 +75,9 @@ function checkPort(label: string, port: number, flag: string): Promise<string | 
 function duplicatePorts(o: DemoOptions): string | null {
   const ports = [o.appPort, o.stravaPort, o.smtpPort, o.mailWebPort];
   const dup = ports.find((p, i) => ports.indexOf(p) !== i);
-  return dup === undefined ? null : `Port ${dup} is given twice: the app, emulator, SMTP and mail page need four different ports.`;
+  return dup === undefined
+    ? null
+    : `Port ${dup} is given twice: the app, emulator, SMTP and mail page need four different ports.`;
 }
 
 /**

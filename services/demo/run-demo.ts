@@ -55,7 +55,9 @@ function demoConfig(o: DemoOptions, stravaUrl: string, smtpUrl: string): Config 
 
 function listen(deps: Deps, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = buildApp(deps).listen(port, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(server)));
+    const server = buildApp(deps).listen(port, '127.0.0.1', (err?: Error) =>
+      err ? reject(err) : resolve(server),
+    );
   });
 }
 
@@ -141,7 +143,9 @@ async function startImporting(p: Platform, o: DemoOptions, stack: Stack, print: 
     onError: (err) => print(`live feed: could not add an activity: ${err.message}`),
   });
   stack.push(() => Promise.resolve(feed.stop()));
-  print('Emulator data ready: the workers are importing the history now; the dashboards fill in as it lands.');
+  print(
+    'Emulator data ready: the workers are importing the history now; the dashboards fill in as it lands.',
+  );
 }
 
 /**

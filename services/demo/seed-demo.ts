@@ -40,13 +40,23 @@ async function prepareAthlete(deps: Deps, a: EmulatedAthlete): Promise<SeededAth
   await setPendingEmail(deps.db, row.userId, email, now);
   if (!(await confirmEmail(deps.db, row.userId, email, now))) throw new Error(`could not confirm ${email}`);
   await saveNotificationPrefs(deps.db, row.id, notificationPrefsSchema.parse({ quietHours: null }));
-  return { athleteId: row.id, stravaAthleteId: a.id, name: `${a.firstname} ${a.lastname}`, profile: a.profile, email };
+  return {
+    athleteId: row.id,
+    stravaAthleteId: a.id,
+    name: `${a.firstname} ${a.lastname}`,
+    profile: a.profile,
+    email,
+  };
 }
 
 /** The demo coach with a confirmed address, consent from every demo athlete (stored text) and alert copies on. */
 async function createCoach(deps: Deps, athletes: SeededAthlete[]): Promise<DemoSeed['coach']> {
   const password = `demo-${randomBytes(9).toString('base64url')}`;
-  const coach = await signUpCoach(deps.db, { email: DEMO_COACH_EMAIL, displayName: DEMO_COACH_NAME, password });
+  const coach = await signUpCoach(deps.db, {
+    email: DEMO_COACH_EMAIL,
+    displayName: DEMO_COACH_NAME,
+    password,
+  });
   const now = new Date(deps.clock());
   await confirmEmail(deps.db, coach.id, DEMO_COACH_EMAIL, now);
   for (const a of athletes) {

@@ -8,7 +8,8 @@ import { StravaAuthError, StravaNotFoundError, StravaUnavailableError } from './
 import { revokeAccess } from './oauth';
 import { createRateBudget, type RateBudget } from './rate-budget';
 import { createTokenStore, type TokenStore } from './token-store';
-import { callStrava, type ScopedOutcome } from './transport';
+import { describeAttempt, missingScope, type Attempt } from './call-outcome';
+import { callStrava } from './transport';
 import {
   toAthleteProfile,
   toHeartRateZones,
@@ -19,12 +20,6 @@ import {
 
 /** Metric label of each endpoint we call. */
 type CallKind = 'activity' | 'streams' | 'activities' | 'athlete' | 'zones';
-
-interface Attempt {
-  outcome: ScopedOutcome<unknown>;
-  /** HTTP status; 0 when no response arrived (timeout, refused). */
-  status: number;
-}
 
 /**
  * The StravaApi over strava-v3 (the only code that calls Strava's API). Every call: takes a unit from the
@@ -89,7 +84,7 @@ export function createStravaApi(
     if (a.status === 404) throw new StravaNotFoundError(what);
     if (a.status === 429) throw await budget.rateLimited(a.outcome.exchange?.headers ?? {});
     if (a.status === 0 || a.status >= 500)
-      throw new StravaUnavailableError(`Strava ${kind} call failed: ${describe(a)}`, a.status);
+      throw new StravaUnavailableError(`Strava ${kind} call failed: ${describeAttempt(a)}`, a.status);
     throw new PermanentJobError(`Strava refused the ${kind} request with HTTP ${a.status}`);
   }
 
@@ -189,27 +184,4 @@ export function stravaApiFor(deps: Deps): StravaApi {
     apis.set(deps, api);
   }
   return api;
-}
-
-/** Strava's 401 for a scope the athlete did not grant, e.g. field "activity:read_permission", code "missing". */
-function missingScope(a: Attempt): boolean {
-  const body = a.outcome.ok
-    ? undefined
-    : a.outcome.error instanceof StatusCodeError
-      ? a.outcome.error.data
-      : undefined;
-  const errors = (body as { errors?: { field?: unknown; code?: unknown }[] } | undefined)?.errors;
-  return (
-    Array.isArray(errors) &&
-    errors.some((e) => e.code === 'missing' || /permission|scope/.test(String(e.field)))
-  );
-}
-
-function describe(a: Attempt): string {
-  if (a.status > 0) return `HTTP ${a.status}`;
-  return a.outcome.ok
-    ? 'no response'
-    : a.outcome.error instanceof Error
-      ? a.outcome.error.message
-      : 'unknown error';
 }

@@ -75,7 +75,7 @@ function install(): void {
     (err: unknown) => {
       const res = (err as AxiosError).response;
       if (res) record(res);
-      return Promise.reject(err as Error);
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
     },
   );
 }
@@ -101,7 +101,7 @@ function redirect(cfg: InternalAxiosRequestConfig): InternalAxiosRequestConfig {
 function moveParamsToForm(cfg: InternalAxiosRequestConfig): void {
   const form = new URLSearchParams();
   for (const [k, v] of Object.entries(cfg.params as Record<string, unknown>)) {
-    if (v !== undefined && v !== null) form.set(k, String(v as string | number));
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') form.set(k, String(v));
   }
   cfg.params = undefined;
   cfg.data = form.toString();
@@ -124,7 +124,8 @@ function record(res: AxiosResponse): void {
   if (!scope) return;
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.headers as Record<string, unknown>)) {
-    if (v !== undefined && v !== null) headers[k.toLowerCase()] = String(v as string);
+    if (typeof v === 'string' || typeof v === 'number') headers[k.toLowerCase()] = String(v);
+    else if (Array.isArray(v)) headers[k.toLowerCase()] = v.join(', ');
   }
   scope.last = { status: res.status, headers };
 }

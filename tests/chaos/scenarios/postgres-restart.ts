@@ -89,7 +89,7 @@ async function crashAndWatch(
   webUrl: string,
   downMs: number,
 ): Promise<ReadinessObservation> {
-  w.pg!.stop('immediate');
+  await w.pg!.stop('immediate');
   await sleep(Math.min(2500, downMs / 2)); // readyz checks time out after 2 s
   const down = await fetch(`${webUrl}/readyz`).then(
     async (r) => ({

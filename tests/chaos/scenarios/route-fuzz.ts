@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import type { Express } from 'express';
-import request from 'supertest';
+import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../../services/api/app';
 import { mountedRoutes, type MountedRoute } from '../../integration/dashboard/support/routes';
 import { athleteActor, coachActor, csrfFor } from '../../integration/dashboard/support/world';
@@ -86,21 +85,34 @@ function materialize(path: string, ids: string[]): string {
   return path.replace(/:[A-Za-z_]+/g, () => encodeURIComponent(ids[i++ % ids.length] ?? 'x'));
 }
 
-async function send(app: Express, route: MountedRoute, url: string, body: Body, caller: Caller) {
-  const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-  let req = request(app)[method](url);
-  if (caller.cookie) req = req.set('Cookie', caller.cookie);
-  if (caller.csrf) req = req.set('X-CSRF-Token', caller.csrf);
-  if (method === 'get') return req;
-  if (body.kind === 'json')
-    return req.set('Content-Type', 'application/json').send(JSON.stringify(body.value));
-  if (body.kind === 'bytes')
-    return req.set('Content-Type', 'application/json').send(Buffer.from(body.value as Uint8Array));
-  if (body.kind === 'deep') {
-    const depth = body.value as number;
-    return req.set('Content-Type', 'application/json').send(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+/** One request over a real loopback socket (a listening server: no per-request server start-up). */
+async function send(
+  base: string,
+  route: MountedRoute,
+  url: string,
+  body: Body,
+  caller: Caller,
+): Promise<number> {
+  const headers: Record<string, string> = {};
+  if (caller.cookie) headers.cookie = caller.cookie;
+  if (caller.csrf) headers['x-csrf-token'] = caller.csrf;
+  let payload: string | Buffer | undefined;
+  if (route.method !== 'GET') {
+    headers['content-type'] = body.kind === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
+    if (body.kind === 'json') payload = JSON.stringify(body.value);
+    else if (body.kind === 'bytes') payload = Buffer.from(body.value as Uint8Array);
+    else if (body.kind === 'deep')
+      payload = `${'['.repeat(body.value as number)}${']'.repeat(body.value as number)}`;
+    else payload = String(body.value);
   }
-  return req.set('Content-Type', 'application/x-www-form-urlencoded').send(String(body.value));
+  const res = await fetch(`${base}${url}`, {
+    method: route.method,
+    headers,
+    body: payload,
+    redirect: 'manual',
+  });
+  await res.arrayBuffer().catch(() => undefined);
+  return res.status;
 }
 
 /**
@@ -112,10 +124,15 @@ async function send(app: Express, route: MountedRoute, url: string, body: Body, 
 export async function runRouteFuzz(o: FuzzOptions): Promise<FuzzResult> {
   const deps = await createTestDeps({ LOG_LEVEL: 'fatal' });
   let unhandled = 0;
+  let closeServer = () => Promise.resolve();
   const onUnhandled = () => void unhandled++;
   process.on('unhandledRejection', onUnhandled);
   try {
     const app = buildApp(deps);
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const athlete = await athleteActor(deps);
     const coach = await coachActor(app);
     const callers: Caller[] = [
@@ -136,19 +153,25 @@ export async function runRouteFuzz(o: FuzzOptions): Promise<FuzzResult> {
     for (const [index, route] of routes.entries()) {
       const bodies = fc.sample(bodyArb, { seed: o.seed + index, numRuns: o.bodiesPerRoute }) as Body[];
       const ids = fc.sample(idArb, { seed: o.seed + index, numRuns: o.bodiesPerRoute * 2 });
-      for (const [k, body] of bodies.entries()) {
-        const url = materialize(route.path, [ids[2 * k]!, ids[2 * k + 1]!]);
-        const caller = callers[k % callers.length]!;
-        const res = await send(app, route, url, body, caller);
-        result.requests++;
-        result.statusCounts[res.status] = (result.statusCounts[res.status] ?? 0) + 1;
-        if (res.status >= 500)
-          result.serverErrors.push({
-            route: `${route.method} ${route.path}`,
-            status: res.status,
-            sample: `${caller.name} ${url} ${JSON.stringify(body).slice(0, 200)}`,
-          });
-      }
+      let next = 0;
+      const lane = async () => {
+        while (next < bodies.length) {
+          const k = next++;
+          const body = bodies[k]!;
+          const url = materialize(route.path, [ids[2 * k]!, ids[2 * k + 1]!]);
+          const caller = callers[k % callers.length]!;
+          const status = await send(base, route, url, body, caller).catch(() => 0);
+          result.requests++;
+          result.statusCounts[status] = (result.statusCounts[status] ?? 0) + 1;
+          if (status >= 500 || status === 0)
+            result.serverErrors.push({
+              route: `${route.method} ${route.path}`,
+              status,
+              sample: `${caller.name} ${url} ${JSON.stringify(body).slice(0, 200)}`,
+            });
+        }
+      };
+      await Promise.all([lane(), lane(), lane(), lane()]);
     }
     result.unhandled = unhandled;
     result.text = [
@@ -168,6 +191,7 @@ export async function runRouteFuzz(o: FuzzOptions): Promise<FuzzResult> {
     return result;
   } finally {
     process.off('unhandledRejection', onUnhandled);
+    await closeServer();
     await deps.close();
   }
 }

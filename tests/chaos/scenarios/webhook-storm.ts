@@ -42,11 +42,11 @@ export async function runWebhookStorm(o: StormOptions): Promise<ScenarioResult> 
     const athletes = [];
     for (let i = 0; i < o.athletes + 1; i++) athletes.push(await w.connectAthlete(1000 + i));
     const leaving = athletes.pop()!;
-    const plan = buildEventPlan(
-      w.emu,
-      athletes.map((a) => a.stravaId).concat(leaving.stravaId),
-      { totalEvents: o.totalEvents, duplicateShare: o.duplicateShare ?? 0.2, seed: o.seed ?? 1 },
-    );
+    const plan = buildEventPlan(w.emu, athletes.map((a) => a.stravaId).concat(leaving.stravaId), {
+      totalEvents: o.totalEvents,
+      duplicateShare: o.duplicateShare ?? 0.2,
+      seed: o.seed ?? 1,
+    });
     const webUrl = await w.supervisor.startWeb();
     WORKERS.forEach((n) => w.supervisor.startWorker(n));
     const expected = plan.uniqueEvents + plan.activities;
@@ -71,7 +71,9 @@ export async function runWebhookStorm(o: StormOptions): Promise<ScenarioResult> 
       `plan: ${plan.activities} activities, ${plan.uniqueEvents} unique events (${plan.updates} updates, ${plan.deletes} deletes), ${plan.duplicates} duplicates, shuffled`,
       `sender: ${describeSend(sent)}`,
       `chaos: ${w.supervisor.kills} SIGKILLs, ${w.redis?.restarts ?? 0} Redis restart(s); Strava calls ${w.emu.control.countCalls({ kind: 'read' })} reads for ${plan.activities} activities`,
-      settled ? 'settled: yes' : `settled: NO within ${o.settleTimeoutMs} ms, left ${JSON.stringify(leftOver)}`,
+      settled
+        ? 'settled: yes'
+        : `settled: NO within ${o.settleTimeoutMs} ms, left ${JSON.stringify(leftOver)}`,
     ]);
     return { title, invariants, text, settled };
   } finally {
@@ -93,9 +95,15 @@ async function runChaos(w: ChaosWorld, o: StormOptions, expected: number): Promi
   const prng = createPrng(`chaos-actions/${o.seed ?? 1}`);
   const actions: { at: number; act: () => Promise<void> }[] = [];
   for (let k = 1; k <= o.workerKills; k++)
-    actions.push({ at: k / (o.workerKills + 2), act: () => w.supervisor.killAndRestart(prng.pick(WORKERS), 500) });
+    actions.push({
+      at: k / (o.workerKills + 2),
+      act: () => w.supervisor.killAndRestart(prng.pick(WORKERS), 500),
+    });
   for (let k = 1; k <= o.redisRestarts; k++)
-    actions.push({ at: (k - 0.5) / (o.redisRestarts + 1) + 0.05, act: () => w.redis!.restart(prng.int(1000, 3000)) });
+    actions.push({
+      at: (k - 0.5) / (o.redisRestarts + 1) + 0.05,
+      act: () => w.redis!.restart(prng.int(1000, 3000)),
+    });
   actions.sort((a, b) => a.at - b.at);
   for (const action of actions) {
     await pollUntil(async () => (await progress(w, expected)) >= action.at, o.settleTimeoutMs);

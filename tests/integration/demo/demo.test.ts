@@ -68,13 +68,17 @@ async function waitFor(what: string, check: () => Promise<boolean>, demo: Spawne
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check().catch(() => false)) return;
-    if (demo.child.exitCode !== null) throw new Error(`demo exited while waiting for ${what}:\n${demo.stderr()}`);
+    if (demo.child.exitCode !== null)
+      throw new Error(`demo exited while waiting for ${what}:\n${demo.stderr()}`);
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`timed out waiting for ${what}\nstdout:\n${demo.stdout()}\nstderr:\n${demo.stderr().slice(-3000)}`);
+  throw new Error(
+    `timed out waiting for ${what}\nstdout:\n${demo.stdout()}\nstderr:\n${demo.stderr().slice(-3000)}`,
+  );
 }
 
-const count = async (sql: string): Promise<number> => Number((await db.query<{ n: string }>(sql)).rows[0]?.n ?? 0);
+const count = async (sql: string): Promise<number> =>
+  Number((await db.query<{ n: string }>(sql)).rows[0]?.n ?? 0);
 
 /** Signs in as the printed demo coach over HTTP (session + CSRF, as the login page does). */
 async function coachOverview(stdout: string): Promise<{ login: number; overview: string }> {
@@ -94,7 +98,8 @@ async function coachOverview(stdout: string): Promise<{ login: number; overview:
 }
 
 async function runUntilImported(demo: Spawned): Promise<void> {
-  await waitFor('the banner', async () => demo.stdout().includes('Press Ctrl-C to stop'), demo);
+  const banner = () => Promise.resolve(demo.stdout().includes('Press Ctrl-C to stop'));
+  await waitFor('the banner', banner, demo);
   await waitFor(
     'five connected athletes with imported history and daily series',
     async () =>
@@ -118,7 +123,12 @@ async function stopWithCtrlC(demo: Spawned): Promise<void> {
   demo.child.kill('SIGINT');
   expect(await demo.exited).toBe(0);
   expect(demo.stdout()).toContain('Demo stopped.');
-  expect(await fetch(`http://127.0.0.1:${ports.app}/healthz`).then(() => 'up', () => 'down')).toBe('down');
+  expect(
+    await fetch(`http://127.0.0.1:${ports.app}/healthz`).then(
+      () => 'up',
+      () => 'down',
+    ),
+  ).toBe('down');
 }
 
 describe('npm run demo', () => {
@@ -150,9 +160,15 @@ describe('npm run demo', () => {
     const page = await fetch(`http://127.0.0.1:${ports.mail}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Kneadwise demo mail catcher');
-    expect(Array.isArray(await (await fetch(`http://127.0.0.1:${ports.mail}/api/messages`)).json())).toBe(true);
+    expect(Array.isArray(await (await fetch(`http://127.0.0.1:${ports.mail}/api/messages`)).json())).toBe(
+      true,
+    );
     expect(await count(`select count(*) n from coach_athlete where revoked_at is null`)).toBe(5);
-    expect(await count(`select count(*) n from app_user where role = 'athlete' and email_confirmed_at is not null`)).toBe(5);
+    expect(
+      await count(
+        `select count(*) n from app_user where role = 'athlete' and email_confirmed_at is not null`,
+      ),
+    ).toBe(5);
     const coach = await coachOverview(demo.stdout());
     expect(coach.login).toBe(200);
     expect(coach.overview).toContain('Samir');

@@ -85,7 +85,7 @@ describe('Strava OAuth connect', () => {
     ]) {
       const agent = request.agent(app);
       const start = await agent.get('/auth/strava').query({ returnTo });
-      const state = new URL(start.headers.location).searchParams.get('state');
+      const state = new URL(start.headers.location ?? '').searchParams.get('state');
       const res = await agent
         .get('/auth/strava/callback')
         .query({ state, code: freshCode(), scope: 'read,activity:read_all' });

@@ -63,7 +63,7 @@ describe('Strava scopes the athlete granted', () => {
     const a = world.emu.control.createAthlete({ seed: nextSeed() });
     const agent = request.agent(buildApp(world.deps));
     const start = await agent.get('/auth/strava');
-    const state = new URL(start.headers.location).searchParams.get('state');
+    const state = new URL(start.headers.location ?? '').searchParams.get('state');
     const code = world.emu.control.authorize({ athleteId: a.id, scopes: ['read', 'activity:read'] });
     const callback = await agent
       .get('/auth/strava/callback')

@@ -14,13 +14,13 @@ let publicUrl: string;
 
 beforeAll(async () => {
   // The web process must be listening at PUBLIC_URL to answer Strava's handshake; learn its port first.
-  let app: Express | undefined;
-  server = createServer((req, res) => (app ? app(req, res) : res.writeHead(503).end()));
+  const web: { app?: Express } = {};
+  server = createServer((req, res) => (web.app ? web.app(req, res) : res.writeHead(503).end()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const addr = server.address();
   publicUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   world = await startStravaWorld({ env: { PUBLIC_URL: publicUrl } });
-  app = buildApp(world.deps);
+  web.app = buildApp(world.deps);
 });
 afterAll(async () => {
   server.closeAllConnections();

@@ -7,7 +7,11 @@ import { loadConfig } from '../../../services/config';
 import type { Deps } from '../../../services/deps';
 import { createLogger } from '../../../services/logger';
 import { buildDeps, closeDeps } from '../../../services/runtime';
-import { createStravaEmulator, type StravaEmulator, type StravaEmulatorOptions } from '../../../services/strava-emulator';
+import {
+  createStravaEmulator,
+  type StravaEmulator,
+  type StravaEmulatorOptions,
+} from '../../../services/strava-emulator';
 import { exchangeCode } from '../../../services/strava/oauth';
 import { parseKeyring } from '../../../services/strava/token-crypto';
 import { storeGrant } from '../../../services/strava/token-store';
@@ -111,14 +115,18 @@ export async function createChaosWorld(opts: ChaosWorldOptions = {}): Promise<Ch
       await smtp.stop();
       if (redis) await redis.destroy();
       else await dropQueueKeys(serviceEnv.REDIS_URL!, serviceEnv.QUEUE_PREFIX!);
-      if (pg) pg.destroy();
+      if (pg) await pg.destroy();
       else await dropDatabase(admin, dbName);
     },
   };
 }
 
 async function connectAthlete(deps: Deps, emu: StravaEmulator, seed: number) {
-  const stravaId = emu.control.createAthlete({ profile: 'trail-runner', seed, athlete: { timezoneIana: 'UTC' } }).id;
+  const stravaId = emu.control.createAthlete({
+    profile: 'trail-runner',
+    seed,
+    athlete: { timezoneIana: 'UTC' },
+  }).id;
   const scopes = ['read', 'activity:read_all', 'profile:read_all'];
   const grant = await exchangeCode(deps, emu.control.authorize({ athleteId: stravaId, scopes }));
   const email = `chaos-${stravaId}@example.com`;

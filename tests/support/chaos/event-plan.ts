@@ -1,4 +1,9 @@
-import { createPrng, type StravaEmulator, type WebhookEvent, type WorkoutKind } from '../../../services/strava-emulator';
+import {
+  createPrng,
+  type StravaEmulator,
+  type WebhookEvent,
+  type WorkoutKind,
+} from '../../../services/strava-emulator';
 import { SUBSCRIPTION_ID } from './chaos-world';
 
 export interface EventPlan {
@@ -36,7 +41,10 @@ export function buildEventPlan(
   const prng = createPrng(`chaos-plan/${opts.seed}`);
   const edits = opts.edits ?? true;
   const unique = Math.round(opts.totalEvents * (1 - opts.duplicateShare));
-  const activityCount = Math.max(stravaIds.length, Math.round(edits ? unique / 1.18 : unique) - stravaIds.length);
+  const activityCount = Math.max(
+    stravaIds.length,
+    Math.round(edits ? unique / 1.18 : unique) - stravaIds.length,
+  );
   const nowMs = emu.clock.now();
   let eventS = Math.floor(nowMs / 1000) - 50_000;
   const event = (aspect: WebhookEvent['aspect_type'], id: bigint, owner: number, updates = {}) => ({

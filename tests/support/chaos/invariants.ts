@@ -92,7 +92,8 @@ async function noDuplicates(i: InvariantInput): Promise<InvariantResult> {
     (series?.differences ?? 0) === 0 &&
     (mail === null || (mail.lost === 0 && mail.duplicated <= allowed));
   const parts = [`duplicate alert keys ${dupAlerts}`, `duplicate series days ${dupSeries}`];
-  if (series) parts.push(`series vs from-scratch: ${series.days} days, ${series.differences} differ${series.sample}`);
+  if (series)
+    parts.push(`series vs from-scratch: ${series.days} days, ${series.differences} differ${series.sample}`);
   if (mail)
     parts.push(
       `alert emails: ${mail.keys} keys, ${mail.messages} messages, lost ${mail.lost}, duplicated ${mail.duplicated} (allowed ${allowed}: kills in the 250->commit window)`,
@@ -118,7 +119,8 @@ async function emailCounts(i: InvariantInput) {
 
 /** I4: after a verified deauthorization, 0 rows anywhere and 0 Redis jobs mention the athlete. */
 async function deletion(i: InvariantInput): Promise<InvariantResult> {
-  if (!i.deleted?.length) return { id: 'I4', name: 'deletion', pass: true, detail: 'no athlete deleted in this run' };
+  if (!i.deleted?.length)
+    return { id: 'I4', name: 'deletion', pass: true, detail: 'no athlete deleted in this run' };
   const { rows: tables } = await i.deps.db.query<{ table_name: string }>(
     `select table_name from information_schema.columns where table_schema = 'public' and column_name = 'athlete_id'`,
   );
@@ -161,7 +163,8 @@ async function redisJobsMentioning(deps: Deps, athleteId: string): Promise<Recor
 function noCrash(i: InvariantInput): InvariantResult {
   const exits = i.supervisor?.unexpectedExits ?? [];
   const text = i.supervisor?.allOutput() ?? '';
-  const unhandled = (text.match(/unhandledRejection|uncaughtException|UnhandledPromiseRejection/g) ?? []).length;
+  const unhandled = (text.match(/unhandledRejection|uncaughtException|UnhandledPromiseRejection/g) ?? [])
+    .length;
   return {
     id: 'I5',
     name: 'no crash',

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,13 +9,15 @@ function pgBin(): string | null {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
   const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-  for (const v of versions) if (existsSync(path.join(root, v, 'bin', 'pg_ctl'))) return path.join(root, v, 'bin');
+  for (const v of versions)
+    if (existsSync(path.join(root, v, 'bin', 'pg_ctl'))) return path.join(root, v, 'bin');
   return null;
 }
 
 /** Why a private cluster cannot run here, or null when it can. */
 export function privatePostgresUnavailable(): string | null {
-  if (!pgBin()) return 'PostgreSQL server binaries (initdb, pg_ctl) are not installed under /usr/lib/postgresql';
+  if (!pgBin())
+    return 'PostgreSQL server binaries (initdb, pg_ctl) are not installed under /usr/lib/postgresql';
   if (process.getuid?.() === 0 && spawnSync('id', ['postgres']).status !== 0)
     return 'running as root but there is no "postgres" user to run initdb/pg_ctl as';
   return null;
@@ -45,29 +47,39 @@ export class PrivatePostgres {
     if (why) throw new Error(`cannot run a private PostgreSQL: ${why}`);
     chmodSync(this.dir, 0o777);
     this.port = await freePort();
-    this.run('initdb', ['-D', this.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+    await this.run('initdb', ['-D', this.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
     await this.start();
     return this;
   }
 
+  /** Starts the cluster (`pg_ctl -w` waits until it accepts connections). */
   async start(): Promise<void> {
     const opts = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-    this.run('pg_ctl', ['-D', this.data, '-o', opts, '-l', path.join(this.dir, 'pg.log'), '-w', 'start']);
+    await this.run('pg_ctl', [
+      '-D',
+      this.data,
+      '-o',
+      opts,
+      '-l',
+      path.join(this.dir, 'pg.log'),
+      '-w',
+      'start',
+    ]);
   }
 
   /** `pg_ctl stop -m immediate` (a crash: no checkpoint) or `fast` (clean, kills sessions). */
-  stop(mode: 'immediate' | 'fast' = 'fast'): void {
-    this.run('pg_ctl', ['-D', this.data, '-m', mode, '-w', 'stop'], true);
+  async stop(mode: 'immediate' | 'fast' = 'fast'): Promise<void> {
+    await this.run('pg_ctl', ['-D', this.data, '-m', mode, '-w', 'stop'], true);
   }
 
   async restart(mode: 'immediate' | 'fast', downMs: number): Promise<void> {
-    this.stop(mode);
+    await this.stop(mode);
     await new Promise((r) => setTimeout(r, downMs));
     await this.start();
   }
 
-  destroy(): void {
-    if (existsSync(path.join(this.data, 'postmaster.pid'))) this.stop('immediate');
+  async destroy(): Promise<void> {
+    if (existsSync(path.join(this.data, 'postmaster.pid'))) await this.stop('immediate');
     rmSync(this.dir, { recursive: true, force: true });
   }
 
@@ -75,14 +87,17 @@ export class PrivatePostgres {
     return path.join(this.dir, 'data');
   }
 
-  private run(tool: string, args: string[], tolerateFailure = false): void {
+  /** Runs a server tool without blocking the event loop (the emulator and SMTP sink share this process). */
+  private run(tool: string, args: string[], tolerateFailure = false): Promise<void> {
     const exe = path.join(this.bin, tool);
-    const asRoot = process.getuid?.() === 0;
-    const r = asRoot
-      ? spawnSync('runuser', ['-u', 'postgres', '--', exe, ...args], { encoding: 'utf8', timeout: 60_000 })
-      : spawnSync(exe, args, { encoding: 'utf8', timeout: 60_000 });
-    if (r.status !== 0 && !tolerateFailure)
-      throw new Error(`${tool} failed (${r.status}): ${r.stderr || r.stdout || r.error?.message}`);
+    const [file, argv] =
+      process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', exe, ...args]] : [exe, args];
+    return new Promise((resolve, reject) => {
+      execFile(file, argv, { timeout: 60_000 }, (err, stdout, stderr) => {
+        if (err && !tolerateFailure) reject(new Error(`${tool} failed: ${stderr || stdout || err.message}`));
+        else resolve();
+      });
+    });
   }
 }
 

@@ -39,7 +39,8 @@ export class ServiceSupervisor {
     this.launch(name, 'web', { PORT: String(port) });
     const url = `http://127.0.0.1:${port}`;
     const status = await waitForStatus(`${url}/healthz`, 200, 60_000);
-    if (status !== 200) throw new Error(`${name} did not become healthy:\n${this.outputOf(name).slice(-2000)}`);
+    if (status !== 200)
+      throw new Error(`${name} did not become healthy:\n${this.outputOf(name).slice(-2000)}`);
     return url;
   }
 
@@ -118,11 +119,15 @@ export class ServiceSupervisor {
  * the CLI and leaves the real service running as an orphan, which is no kill at all.
  */
 function spawnService(env: Record<string, string>, role: Role): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'services/main.ts'), `--role=${role}`], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'services/main.ts'), `--role=${role}`],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));

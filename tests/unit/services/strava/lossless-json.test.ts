@@ -9,7 +9,7 @@ describe('lossless JSON for 64-bit Strava ids', () => {
   it('when an id exceeds 2^53, then it is kept digit for digit as a string', () => {
     const v = parseJsonLossless(
       '{"id":9007199254740993,"athlete":{"id":18446744073709551615},"n":-9223372036854775808}',
-    ) as any;
+    );
     expect(v).toEqual({
       id: '9007199254740993',
       athlete: { id: '18446744073709551615' },
