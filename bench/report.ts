@@ -18,6 +18,8 @@ export interface MachineInfo {
   os: string;
   node: string;
   date: string;
+  /** 1-minute load average when the run started: above ~the core count, other work skewed the figures. */
+  loadAverage1m: number;
 }
 
 /** Each bench's result, or why it did not produce one (the other benches still report). */
@@ -40,6 +42,7 @@ export function machineInfo(now = new Date()): MachineInfo {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     date: now.toISOString(),
+    loadAverage1m: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
   };
 }
 
@@ -125,7 +128,10 @@ export function toMarkdown(r: BenchReport): string {
   return [
     `## Latest benchmark (${m.date.slice(0, 10)})`,
     '',
-    `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}; measured ${m.date}.`,
+    `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}; measured ${m.date}` +
+      (m.loadAverage1m === undefined
+        ? '.'
+        : `, load average ${m.loadAverage1m} at the start${m.loadAverage1m > m.cores ? ' (busy: other work skewed these figures)' : ''}.`),
     'PostgreSQL and Redis on the same machine; figures compare only within one run on one machine.',
     '',
     ...webhookSection(r.webhook),

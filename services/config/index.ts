@@ -22,6 +22,8 @@ export interface Config {
   };
   tokenEncryptionKeys: string;
   sessionSecret: string;
+  sessionIdleTimeoutMs: number;
+  sessionAbsoluteTimeoutMs: number;
   logLevel: string;
   queuePrefix: string;
   workerConcurrency: number;
@@ -109,6 +111,8 @@ function toConfig(e: z.output<typeof envSchema>): Config {
     },
     tokenEncryptionKeys: e.TOKEN_ENCRYPTION_KEY ?? DEV_TOKEN_ENCRYPTION_KEY,
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    sessionIdleTimeoutMs: e.SESSION_IDLE_TIMEOUT_S * 1000,
+    sessionAbsoluteTimeoutMs: e.SESSION_ABSOLUTE_TIMEOUT_S * 1000,
     logLevel: e.LOG_LEVEL,
     queuePrefix: e.QUEUE_PREFIX,
     workerConcurrency: e.WORKER_CONCURRENCY,

@@ -10,8 +10,6 @@ declare module 'express-session' {
     athleteId?: string;
     /** When the session was authenticated; enforces the absolute timeout. */
     authenticatedAtMs?: number;
-    /** Last authenticated request; enforces the idle timeout on the server. */
-    lastSeenAtMs?: number;
     /** Strava OAuth state: random, single-use, short-lived, bound to this session. */
     oauthState?: { value: string; expiresAtMs: number; returnTo?: string };
     /** An invite the visitor opened before signing in. */
@@ -26,9 +24,9 @@ export const SESSION_COOKIE = 'kw.sid';
  * development uses the bare name.
  */
 export const sessionCookieName = (secure: boolean): string => (secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE);
-/** Idle timeout (ASVS 7.3.1): the cookie's max age, renewed on every request (rolling). */
+/** Default idle timeout (ASVS 7.3.1); SESSION_IDLE_TIMEOUT_S sets it. */
 export const SESSION_IDLE_MS = 30 * 60_000;
-/** Absolute timeout (ASVS 7.3.2): a login is good for at most this long, however active. */
+/** Default absolute timeout (ASVS 7.3.2); SESSION_ABSOLUTE_TIMEOUT_S sets it. */
 export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
 
 /**
@@ -51,39 +49,25 @@ export function sessionMiddleware(deps: Deps): RequestHandler[] {
     saveUninitialized: false,
     rolling: true,
     proxy: true,
+    // Idle timeout: the cookie's max age, renewed on each request (rolling) and mirrored in the store's
+    // `expire` column, which the store checks on every read: an idle session is gone server-side, so a
+    // replayed cookie is worthless. Requests never rewrite the session for this (parallel requests would
+    // race and drop each other's changes, such as a fresh CSRF token).
     cookie: {
       httpOnly: true,
       sameSite: 'lax',
       secure: deps.config.secureCookies,
-      maxAge: SESSION_IDLE_MS,
+      maxAge: deps.config.sessionIdleTimeoutMs,
       path: '/',
     },
   });
-  return [sessions, absoluteTimeout(deps.clock), idleTimeout(deps.clock)];
+  return [sessions, absoluteTimeout(deps.clock, deps.config.sessionAbsoluteTimeoutMs)];
 }
 
-/**
- * Idle timeout enforced on the server too: the cookie's max age alone would trust the client's clock and
- * a replayed cookie. express-session keeps the expiry in the stored session; we also compare with the
- * injected clock so tests can move time.
- */
-function idleTimeout(clock: () => number): RequestHandler {
-  return (req: Request, _res: Response, next: NextFunction) => {
-    const last = req.session?.lastSeenAtMs;
-    const now = clock();
-    if (req.session?.userId && last !== undefined && now - last > SESSION_IDLE_MS) {
-      req.session.destroy(() => next());
-      return;
-    }
-    if (req.session?.userId) req.session.lastSeenAtMs = now;
-    next();
-  };
-}
-
-function absoluteTimeout(clock: () => number): RequestHandler {
+function absoluteTimeout(clock: () => number, absoluteMs: number): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     const at = req.session?.authenticatedAtMs;
-    if (at !== undefined && clock() - at > SESSION_ABSOLUTE_MS) {
+    if (at !== undefined && clock() - at > absoluteMs) {
       req.session.destroy(() => next());
       return;
     }
@@ -104,7 +88,7 @@ export function establishSession(
   return new Promise((resolve, reject) => {
     req.session.regenerate((err) => {
       if (err) return reject(err as Error);
-      Object.assign(req.session, identity, { authenticatedAtMs: clock(), lastSeenAtMs: clock(), pendingInviteToken: carried });
+      Object.assign(req.session, identity, { authenticatedAtMs: clock(), pendingInviteToken: carried });
       req.session.save((saveErr) => (saveErr ? reject(saveErr as Error) : resolve()));
     });
   });

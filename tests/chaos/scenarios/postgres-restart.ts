@@ -2,7 +2,14 @@ import { createChaosWorld } from '../../support/chaos/chaos-world';
 import { buildEventPlan } from '../../support/chaos/event-plan';
 import { checkInvariants } from '../../support/chaos/invariants';
 import { privatePostgresUnavailable } from '../../support/chaos/private-postgres';
-import { backlog, pollUntil, reportInvariants, sleep, waitForQuiet } from '../../support/chaos/settle';
+import {
+  backlog,
+  pollUntil,
+  reportInvariants,
+  sleep,
+  waitForQuiet,
+  settleNote,
+} from '../../support/chaos/settle';
 import { sendEvents } from '../../support/chaos/strava-sender';
 import type { ScenarioResult } from './webhook-storm';
 
@@ -56,6 +63,7 @@ export async function runPostgresRestart(o: PostgresRestartOptions): Promise<Pos
     const readiness = await crashAndWatch(w, webUrl, o.downMs);
     const sent = await sending;
     const settled = await waitForQuiet(w.deps, o.settleTimeoutMs);
+    const note = await settleNote(w.deps, settled, o.settleTimeoutMs);
     await w.supervisor.stopAll();
     const invariants = await checkInvariants({
       deps: w.deps,
@@ -69,7 +77,7 @@ export async function runPostgresRestart(o: PostgresRestartOptions): Promise<Pos
       `readyz while down: ${readiness.downStatus} ${JSON.stringify(readiness.downBody?.checks ?? null)}; healthz ${readiness.healthWhileDown}`,
       `recovered by itself: ${readiness.recovered ? `yes, readyz 200 ${readiness.recoveryMs} ms after PostgreSQL accepted connections` : 'NO'}`,
       `sender: ${sent.acked} acked, ${sent.gaveUp} given up, statuses ${JSON.stringify(sent.statusCounts)}, unexpected 5xx ${sent.serverErrors}`,
-      settled ? 'settled: yes' : 'settled: NO',
+      note,
     ]);
     return { title, invariants, text, settled, readiness };
   } finally {

@@ -96,11 +96,11 @@ async function send(
   const headers: Record<string, string> = {};
   if (caller.cookie) headers.cookie = caller.cookie;
   if (caller.csrf) headers['x-csrf-token'] = caller.csrf;
-  let payload: string | Buffer | undefined;
+  let payload: string | Blob | undefined;
   if (route.method !== 'GET') {
     headers['content-type'] = body.kind === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
     if (body.kind === 'json') payload = JSON.stringify(body.value);
-    else if (body.kind === 'bytes') payload = Buffer.from(body.value as Uint8Array);
+    else if (body.kind === 'bytes') payload = new Blob([Uint8Array.from(body.value as Uint8Array)]);
     else if (body.kind === 'deep')
       payload = `${'['.repeat(body.value as number)}${']'.repeat(body.value as number)}`;
     else payload = String(body.value);

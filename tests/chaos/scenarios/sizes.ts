@@ -50,9 +50,9 @@ export function chaosSizes(size: 'full' | 'reduced'): ChaosSizes {
       seed,
       settleTimeoutMs: 150_000,
     },
-    postgres: { totalEvents: 200, athletes: 2, downMs: 5000, settleTimeoutMs: 90_000 },
+    postgres: { totalEvents: 200, athletes: 2, downMs: 5000, settleTimeoutMs: 150_000 },
     smtp: { athletes: 3, totalEvents: 40, outageMs: 20_000, settleTimeoutMs: 90_000 },
-    strava: { totalEvents: 150, athletes: 2, errorRate: 0.1, timeoutRate: 0.1, settleTimeoutMs: 120_000 },
+    strava: { totalEvents: 150, athletes: 2, errorRate: 0.1, timeoutRate: 0.1, settleTimeoutMs: 180_000 },
     fuzz: { bodiesPerRoute: 200, seed },
   };
 }

@@ -1,7 +1,7 @@
 import { createChaosWorld } from '../../support/chaos/chaos-world';
 import { buildEventPlan } from '../../support/chaos/event-plan';
 import { checkInvariants } from '../../support/chaos/invariants';
-import { pollUntil, reportInvariants, sleep, waitForQuiet } from '../../support/chaos/settle';
+import { pollUntil, reportInvariants, sleep, waitForQuiet, settleNote } from '../../support/chaos/settle';
 import { sendEvents } from '../../support/chaos/strava-sender';
 import type { ScenarioResult } from './webhook-storm';
 
@@ -41,6 +41,7 @@ export async function runSmtpOutage(o: SmtpOutageOptions): Promise<SmtpOutageRes
     const messagesWhileDown = w.smtp.messages.length;
     await w.smtp.start();
     const settled = await waitForQuiet(w.deps, o.settleTimeoutMs);
+    const note = await settleNote(w.deps, settled, o.settleTimeoutMs);
     await w.supervisor.stopAll();
     const invariants = await checkInvariants({
       deps: w.deps,
@@ -54,7 +55,7 @@ export async function runSmtpOutage(o: SmtpOutageOptions): Promise<SmtpOutageRes
     const text = reportInvariants(title, invariants, [
       `while down: ${failedWhileDown} failed delivery attempts recorded, ${messagesWhileDown} messages received`,
       `after recovery: ${w.smtp.messages.length} messages for ${await alertEmailCount(w)} alert emails`,
-      settled ? 'settled: yes' : 'settled: NO',
+      note,
     ]);
     return { title, invariants, text, settled, failedWhileDown, messagesWhileDown };
   } finally {

@@ -1,7 +1,7 @@
 import { createChaosWorld } from '../../support/chaos/chaos-world';
 import { buildEventPlan } from '../../support/chaos/event-plan';
 import { checkInvariants } from '../../support/chaos/invariants';
-import { reportInvariants, waitForQuiet } from '../../support/chaos/settle';
+import { reportInvariants, waitForQuiet, settleNote } from '../../support/chaos/settle';
 import { sendEvents } from '../../support/chaos/strava-sender';
 import type { ScenarioResult } from './webhook-storm';
 
@@ -42,6 +42,7 @@ export async function runStravaFlaky(o: StravaFlakyOptions): Promise<StravaFlaky
     w.supervisor.startWorker('worker-2');
     const sent = await sendEvents(`${webUrl}/strava/webhook`, plan.events, { concurrency: 8 });
     const settled = await waitForQuiet(w.deps, o.settleTimeoutMs);
+    const note = await settleNote(w.deps, settled, o.settleTimeoutMs);
     const failedJobs = await failedJobCount(w);
     await w.supervisor.stopAll();
     w.emu.control.setFailures({ errorRate: 0, timeoutRate: 0 });
@@ -60,7 +61,7 @@ export async function runStravaFlaky(o: StravaFlakyOptions): Promise<StravaFlaky
     const text = reportInvariants(title, invariants, [
       `Strava: ${stravaCalls} API reads, ${injected} answered with an injected 500 or left hanging`,
       `jobs in BullMQ's failed set at the end: ${failedJobs}`,
-      settled ? 'settled: yes' : 'settled: NO',
+      note,
     ]);
     return { title, invariants, text, settled, injected, stravaCalls, failedJobs };
   } finally {

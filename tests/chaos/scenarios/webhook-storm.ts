@@ -2,7 +2,7 @@ import { createPrng, type WebhookEvent } from '../../../services/strava-emulator
 import { createChaosWorld, SUBSCRIPTION_ID, type ChaosWorld } from '../../support/chaos/chaos-world';
 import { buildEventPlan } from '../../support/chaos/event-plan';
 import { checkInvariants, type InvariantResult } from '../../support/chaos/invariants';
-import { backlog, pollUntil, reportInvariants, sleep, waitForQuiet } from '../../support/chaos/settle';
+import { pollUntil, reportInvariants, settleNote, sleep, waitForQuiet } from '../../support/chaos/settle';
 import { sendEvents, type SendOutcome } from '../../support/chaos/strava-sender';
 
 export interface StormOptions {
@@ -55,7 +55,7 @@ export async function runWebhookStorm(o: StormOptions): Promise<ScenarioResult> 
     const sent = await sending;
     const deauth = await deauthorize(w, webUrl, leaving.stravaId);
     const settled = await waitForQuiet(w.deps, o.settleTimeoutMs);
-    const leftOver = settled ? null : await backlog(w.deps).catch(() => null);
+    const note = await settleNote(w.deps, settled, o.settleTimeoutMs);
     await w.supervisor.stopAll();
     const invariants = await checkInvariants({
       deps: w.deps,
@@ -71,9 +71,7 @@ export async function runWebhookStorm(o: StormOptions): Promise<ScenarioResult> 
       `plan: ${plan.activities} activities, ${plan.uniqueEvents} unique events (${plan.updates} updates, ${plan.deletes} deletes), ${plan.duplicates} duplicates, shuffled`,
       `sender: ${describeSend(sent)}`,
       `chaos: ${w.supervisor.kills} SIGKILLs, ${w.redis?.restarts ?? 0} Redis restart(s); Strava calls ${w.emu.control.countCalls({ kind: 'read' })} reads for ${plan.activities} activities`,
-      settled
-        ? 'settled: yes'
-        : `settled: NO within ${o.settleTimeoutMs} ms, left ${JSON.stringify(leftOver)}`,
+      note,
     ]);
     return { title, invariants, text, settled };
   } finally {

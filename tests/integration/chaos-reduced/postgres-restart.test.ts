@@ -2,7 +2,7 @@ import { runPostgresRestart } from '../../chaos/scenarios/postgres-restart';
 import { chaosSizes } from '../../chaos/scenarios/sizes';
 
 const size = chaosSizes('reduced');
-jest.setTimeout(240_000);
+jest.setTimeout(300_000);
 
 describe('chaos (reduced): PostgreSQL crash and restart mid-run', () => {
   it('when PostgreSQL crashes and comes back, then readyz names it while down, the service recovers by itself, and I1-I5 hold', async () => {

@@ -2,7 +2,7 @@ import { runRouteFuzz } from '../../chaos/scenarios/route-fuzz';
 import { chaosSizes } from '../../chaos/scenarios/sizes';
 
 const size = chaosSizes('reduced');
-jest.setTimeout(240_000);
+jest.setTimeout(300_000);
 
 describe('chaos (reduced): fuzzed bodies on every route', () => {
   it(`when every mounted route gets ${size.fuzz.bodiesPerRoute} hostile bodies and ids, then no response is a 5xx and nothing is left unhandled`, async () => {

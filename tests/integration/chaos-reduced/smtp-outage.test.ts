@@ -2,7 +2,7 @@ import { chaosSizes } from '../../chaos/scenarios/sizes';
 import { runSmtpOutage } from '../../chaos/scenarios/smtp-outage';
 
 const size = chaosSizes('reduced');
-jest.setTimeout(240_000);
+jest.setTimeout(300_000);
 
 describe('chaos (reduced): SMTP outage', () => {
   it(`when the SMTP server refuses connections for ${size.smtp.outageMs / 1000} s, then every alert email is delivered afterwards, exactly once`, async () => {

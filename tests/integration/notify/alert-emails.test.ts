@@ -3,6 +3,7 @@ import { buildApp } from '../../../services/api/app';
 import { relayDueEmails } from '../../../services/notify/outbox-relay';
 import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 import { createTestDeps, type TestDeps } from '../../support/test-deps';
+import { queuedJobData } from '../../support/queued-jobs';
 import {
   alertStatuses,
   decide,
@@ -94,8 +95,11 @@ describe('alert emails', () => {
     expect(saved.text).toContain('7 out of 10');
     const { rows: after } = await deps.db.query('select rpe from activity where id = $1', [activityId]);
     expect(after[0].rpe).toBe(7);
-    const job = await deps.queues.queue('compute').getJob(`recompute-${athlete.athleteId}-${DAY}-a`);
-    expect(job?.data).toEqual({ athleteId: athlete.athleteId, fromDate: DAY, recomputeActivities: true });
+    expect(await queuedJobData(deps, 'compute', 'recompute-athlete')).toContainEqual({
+      athleteId: athlete.athleteId,
+      fromDate: DAY,
+      recomputeActivities: true,
+    });
 
     const oneClick = await request(app)
       .post(pathOf(unsubscribe![1]!))

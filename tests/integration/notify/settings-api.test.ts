@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { buildApp } from '../../../services/api/app';
 import { createTestDeps, type TestDeps } from '../../support/test-deps';
+import { queuedJobData } from '../../support/queued-jobs';
 import { insertAthlete, insertCoach, sessionCookie } from './fixtures';
 
 let deps: TestDeps;
@@ -127,9 +128,9 @@ describe('notification settings API', () => {
       athlete.athleteId,
     ]);
     expect(rows[0].injured_or_ill).toBe(true);
-    expect(
-      await deps.queues.queue('compute').getJob(`recompute-${athlete.athleteId}-2026-05-12-s`),
-    ).toBeDefined();
+    expect(await queuedJobData(deps, 'compute', 'recompute-athlete')).toContainEqual(
+      expect.objectContaining({ athleteId: athlete.athleteId, fromDate: '2026-05-12' }),
+    );
     expect((await as(request(app).put('/api/me/status')).send({ injuredOrIll: 'yes' })).status).toBe(400);
   });
 

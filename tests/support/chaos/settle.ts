@@ -60,3 +60,10 @@ export function reportInvariants(title: string, results: InvariantResult[], extr
   writeFileSync(path.join(dir, `${title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.txt`), `${text}\n`);
   return text;
 }
+
+/** "settled: yes", or what was still left when the wait gave up (for the printed report). */
+export async function settleNote(deps: Deps, settled: boolean, timeoutMs: number): Promise<string> {
+  if (settled) return 'settled: yes';
+  const left = await backlog(deps).catch((err: Error) => err.message);
+  return `settled: NO within ${Math.round(timeoutMs / 1000)} s; left ${JSON.stringify(left)}`;
+}

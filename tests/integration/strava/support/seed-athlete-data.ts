@@ -4,7 +4,8 @@ import type { TestDeps } from '../../../support/test-deps';
 /**
  * Gives a connected athlete a row in every table that can hold their data (activity, stream, metric,
  * tombstone, series, race, alert, outbox email, webhook inbox, coach link, a second browser session), so a
- * deletion test can prove every one of them goes. Returns the coach's user id (which must survive).
+ * deletion test can prove every one of them goes. The inbox row is already processed, so running
+ * workers leave the seeded (fictional) activity alone. Returns the coach's user id (which must survive).
  */
 export async function seedAthleteData(
   deps: TestDeps,
@@ -46,8 +47,8 @@ export async function seedAthleteData(
     [`alert-${a.athleteId}`, a.athleteId, a.userId],
   );
   await q(
-    `insert into webhook_inbox (dedup_key, object_type, object_id, aspect_type, owner_id, event_time)
-     values ($1, 'activity', $2::bigint, 'create', $3::bigint, 1772400000)`,
+    `insert into webhook_inbox (dedup_key, object_type, object_id, aspect_type, owner_id, event_time, status, processed_at)
+     values ($1, 'activity', $2::bigint, 'create', $3::bigint, 1772400000, 'done', now())`,
     [`seed-${a.athleteId}`, activityId, a.stravaId],
   );
   const coach = await q(
