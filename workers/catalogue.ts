@@ -103,6 +103,11 @@ export const JOBS = {
    * and fatigue move on rest days too (each athlete's day turns at their own midnight).
    */
   'refresh-athletes': spec({ queue: 'maintenance', schema: z.object({}), jobId: () => 'refresh-athletes' }),
+  /**
+   * Repeatable: queue a recompute for athletes with activities whose numbers are missing or stale (a
+   * worker died between storing an activity and queueing its recompute, or the recompute gave up).
+   */
+  'sweep-stale-metrics': spec({ queue: 'maintenance', schema: z.object({}), jobId: () => 'sweep-stale-metrics' }),
   /** Repeatable: queue a reconcile-athlete for every connected athlete. */
   'reconcile-all': spec({ queue: 'maintenance', schema: z.object({}), jobId: () => 'reconcile-all' }),
 } as const;
@@ -115,14 +120,21 @@ export type JobInput<N extends JobName> = z.input<(typeof JOBS)[N]['schema']>;
 export const REPEATABLE_JOBS: { name: JobName; everyMs: number }[] = [
   { name: 'sweep-inbox', everyMs: 30_000 },
   { name: 'relay-outbox', everyMs: 30_000 },
+  { name: 'sweep-stale-metrics', everyMs: 30_000 },
   { name: 'purge-raw-data', everyMs: 60 * 60_000 },
   { name: 'refresh-athletes', everyMs: 60 * 60_000 },
   { name: 'reconcile-all', everyMs: 6 * 60 * 60_000 },
 ];
 
+/**
+ * Retries: exponential from 1 s, capped at 60 s with jitter (workers/main.ts `cappedBackoffMs`), 10
+ * attempts (about 6 minutes): outlasts a Strava or database blip without a job sitting for an hour.
+ * What still fails is recovered by the sweepers and the reconciliation.
+ */
+export const BACKOFF_TYPE = 'capped-exponential';
 export const DEFAULT_JOB_OPTIONS = {
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 2000 },
+  attempts: 10,
+  backoff: { type: BACKOFF_TYPE, delay: 1000 },
   removeOnComplete: { age: 3600, count: 1000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
 } as const;

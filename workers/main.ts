@@ -2,7 +2,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import path from 'node:path';
 import type { Deps } from '../services/deps';
 import { PermanentJobError, RateLimitWaitError } from '../services/errors';
-import { JOBS, QUEUE_NAMES, REPEATABLE_JOBS, type JobName, type QueueName } from './catalogue';
+import { BACKOFF_TYPE, JOBS, QUEUE_NAMES, REPEATABLE_JOBS, type JobName, type QueueName } from './catalogue';
 import type { JobContext, JobRunner } from './job-context';
 import { createRedis } from './redis';
 
@@ -33,6 +33,7 @@ export async function startWorkers(
     const worker = new Worker(queueName, (job, token) => dispatch(job, token, deps, runners), {
       connection,
       prefix: deps.config.queuePrefix,
+      settings: { backoffStrategy: cappedBackoffMs },
       // Recomputes are CPU-bound and serialise per athlete: more than two at once only holds connections.
       concurrency: queueName === 'compute' ? Math.min(2, deps.config.workerConcurrency) : deps.config.workerConcurrency,
       autorun: true,
@@ -89,6 +90,13 @@ async function dispatch(
   } finally {
     stopTimer();
   }
+}
+
+/** Retry delay of the catalogue's backoff type: 1 s doubling, capped at 60 s, +/-20 % jitter. */
+export function cappedBackoffMs(attemptsMade: number, type?: string): number {
+  if (type !== BACKOFF_TYPE) return 1000;
+  const base = Math.min(1000 * 2 ** Math.max(0, attemptsMade - 1), 60_000);
+  return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
 function outcomeOf(err: unknown): string {

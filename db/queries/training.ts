@@ -182,3 +182,20 @@ export async function listStrainRows(db: Queryable, athleteId: string, fromDate:
   );
   return rows;
 }
+
+/**
+ * Athletes with activities whose metric is missing or stale since before `olderThan` (so a recompute
+ * already on its way is not doubled), with the earliest such day.
+ */
+export async function listStaleMetricAthletes(db: Queryable, olderThan: Date): Promise<{ athleteId: string; fromDate: string }[]> {
+  const { rows } = await db.query<{ athleteId: string; fromDate: string }>(
+    `select a.athlete_id as "athleteId", to_char(min(a.local_date), 'YYYY-MM-DD') as "fromDate"
+     from activity a left join activity_metric m on m.activity_id = a.id
+     where a.updated_at < $1
+       and (m.activity_id is null or m.source_updated_at is distinct from a.updated_at
+            or (a.streams_status = 'stored' and not m.from_streams))
+     group by a.athlete_id`,
+    [olderThan],
+  );
+  return rows;
+}

@@ -3,7 +3,6 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
-const TSX_CLI = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
 export interface Spawned {
   child: ChildProcess;
@@ -13,9 +12,13 @@ export interface Spawned {
   exited: Promise<number | null>;
 }
 
-/** Runs a TypeScript entry point of ours as a real child process with exactly `env` on top of PATH. */
+/**
+ * Runs a TypeScript entry point of ours as a real child process with exactly `env` on top of PATH.
+ * `node --import tsx` keeps it ONE process (the tsx CLI would run the service in a grandchild), so a
+ * signal sent to `child` reaches the service itself, SIGKILL included.
+ */
 export function spawnTs(entry: string, env: Record<string, string>, args: string[] = []): Spawned {
-  const child = spawn(process.execPath, [TSX_CLI, path.join(ROOT, entry), ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
