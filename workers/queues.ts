@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Queue, type JobsOptions } from 'bullmq';
+import { Queue, type JobType, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import {
   DEFAULT_JOB_OPTIONS,
@@ -14,8 +14,16 @@ export interface Enqueuer {
   /** Validates the payload and adds the job under its deterministic id (a duplicate add is a no-op). */
   enqueue<N extends JobName>(name: N, data: JobInput<N>, opts?: Partial<JobsOptions>): Promise<string>;
   queue(name: QueueName): Queue;
+  /**
+   * Removes every job that names `athleteId` and is not running (waiting, delayed, failed, completed):
+   * after an athlete is deleted nothing of theirs stays in Redis. A running job finds the athlete gone
+   * and ends as a no-op. Returns how many were removed.
+   */
+  removeJobsOfAthlete(athleteId: string): Promise<number>;
   close(): Promise<void>;
 }
+
+const REMOVABLE_STATES = ['waiting', 'prioritized', 'delayed', 'failed', 'completed'] as const satisfies JobType[];
 
 /**
  * The only place that creates BullMQ queues. `prefix` isolates installs and test files sharing a Redis.
@@ -48,6 +56,20 @@ export function createEnqueuer(connection: Redis, prefix: string): Enqueuer {
         ...opts,
       });
       return job.id ?? jobId;
+    },
+    async removeJobsOfAthlete(athleteId) {
+      let removed = 0;
+      for (const name of QUEUE_NAMES) {
+        const jobs = await queue(name).getJobs([...REMOVABLE_STATES]);
+        for (const job of jobs) {
+          if ((job?.data as { athleteId?: unknown } | undefined)?.athleteId !== athleteId) continue;
+          await job.remove().then(
+            () => (removed += 1),
+            () => undefined, // became active meanwhile: it will see the athlete is gone
+          );
+        }
+      }
+      return removed;
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));

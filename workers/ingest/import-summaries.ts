@@ -12,7 +12,7 @@ import type { Deps } from '../../services/deps';
 import type { StravaActivity } from '../../services/strava/api';
 import { changesLoad, toActivityFields, type ActivityFields } from '../../services/strava/activity-mapper';
 import { earlierDate } from './enqueue';
-import { stravaApiFor } from './strava-api';
+import { stravaApiFor } from '../../services/strava/client';
 
 const PER_PAGE = 200;
 /** 200 x 100 = 20,000 activities: far beyond any real history window, a guard against a looping API. */

@@ -12,7 +12,7 @@ import type { Deps } from '../../services/deps';
 import type { JobContext, JobRunner } from '../job-context';
 import { enqueueRecompute } from '../ingest/enqueue';
 import { importSummaries } from '../ingest/import-summaries';
-import { stravaApiFor } from '../ingest/strava-api';
+import { stravaApiFor } from '../../services/strava/client';
 
 const DAY_MS = 86_400_000;
 /** fetch-streams priorities start here and grow with age, so the newest activities get streams first. */

@@ -37,8 +37,10 @@ export const run: JobRunner<'delete-athlete'> = async (data, deps, ctx) => {
     });
   }
   const deletion = await deleteAthleteEverything(deps.db, data.athleteId);
+  // Queued and failed jobs carry the athlete's id: they go too (this job itself is removed on completion).
+  const jobsRemoved = await deps.queues.removeJobsOfAthlete(data.athleteId);
   ctx.log.info(
-    { athleteId: data.athleteId, reason: data.reason, deleted: deletion.deleted },
+    { athleteId: data.athleteId, reason: data.reason, deleted: deletion.deleted, jobsRemoved },
     'athlete data deleted',
   );
 };

@@ -8,7 +8,7 @@ import { DEFAULT_JOB_OPTIONS } from '../catalogue';
 import type { JobRunner } from '../job-context';
 import { enqueueRecompute } from '../ingest/enqueue';
 import { removeActivity } from '../ingest/remove-activity';
-import { stravaApiFor } from '../ingest/strava-api';
+import { stravaApiFor } from '../../services/strava/client';
 
 /**
  * Fetches the streams of one imported activity on the 'backfill' budget: when the read budget is short

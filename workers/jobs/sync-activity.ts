@@ -22,7 +22,7 @@ import { StravaNotFoundError } from '../../services/strava/errors';
 import type { JobContext, JobRunner } from '../job-context';
 import { earlierDate, enqueueRecompute } from '../ingest/enqueue';
 import { removeActivity } from '../ingest/remove-activity';
-import { stravaApiFor } from '../ingest/strava-api';
+import { stravaApiFor } from '../../services/strava/client';
 
 /**
  * Makes our copy of one activity equal Strava's current state, whatever order its events came in.
