@@ -84,7 +84,7 @@ function installShutdown(config: Config, logger: Logger, shutdown: () => Promise
 main().catch((err: unknown) => {
   const known = err instanceof ConfigError || err instanceof StartupError || err instanceof SchemaTooNewError;
   process.stderr.write(
-    `Kneadwise cannot start: ${known ? (err).message : String((err as Error).stack ?? err)}\n`,
+    `Kneadwise cannot start: ${known ? err.message : String((err as Error).stack ?? err)}\n`,
   );
   process.exit(1);
 });

@@ -107,7 +107,11 @@ export const JOBS = {
    * Repeatable: queue a recompute for athletes with activities whose numbers are missing or stale (a
    * worker died between storing an activity and queueing its recompute, or the recompute gave up).
    */
-  'sweep-stale-metrics': spec({ queue: 'maintenance', schema: z.object({}), jobId: () => 'sweep-stale-metrics' }),
+  'sweep-stale-metrics': spec({
+    queue: 'maintenance',
+    schema: z.object({}),
+    jobId: () => 'sweep-stale-metrics',
+  }),
   /** Repeatable: queue a reconcile-athlete for every connected athlete. */
   'reconcile-all': spec({ queue: 'maintenance', schema: z.object({}), jobId: () => 'reconcile-all' }),
 } as const;

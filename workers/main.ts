@@ -35,7 +35,8 @@ export async function startWorkers(
       prefix: deps.config.queuePrefix,
       settings: { backoffStrategy: cappedBackoffMs },
       // Recomputes are CPU-bound and serialise per athlete: more than two at once only holds connections.
-      concurrency: queueName === 'compute' ? Math.min(2, deps.config.workerConcurrency) : deps.config.workerConcurrency,
+      concurrency:
+        queueName === 'compute' ? Math.min(2, deps.config.workerConcurrency) : deps.config.workerConcurrency,
       autorun: true,
     });
     worker.on('error', (err) => deps.logger.warn({ err: err.message, queue: queueName }, 'worker error'));

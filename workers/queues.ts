@@ -23,7 +23,13 @@ export interface Enqueuer {
   close(): Promise<void>;
 }
 
-const REMOVABLE_STATES = ['waiting', 'prioritized', 'delayed', 'failed', 'completed'] as const satisfies JobType[];
+const REMOVABLE_STATES = [
+  'waiting',
+  'prioritized',
+  'delayed',
+  'failed',
+  'completed',
+] as const satisfies JobType[];
 
 /**
  * The only place that creates BullMQ queues. `prefix` isolates installs and test files sharing a Redis.

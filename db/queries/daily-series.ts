@@ -10,7 +10,12 @@ const COLUMNS = `to_char(day, 'YYYY-MM-DD') as date, history_day as "historyDay"
   coalesce(strain, 0) as strain, calibrating`;
 
 /** The last `count` stored days before `beforeDate`, oldest first. */
-export async function listSeriesBefore(db: Queryable, athleteId: string, beforeDate: string, count: number): Promise<SeriesDay[]> {
+export async function listSeriesBefore(
+  db: Queryable,
+  athleteId: string,
+  beforeDate: string,
+  count: number,
+): Promise<SeriesDay[]> {
   const { rows } = await db.query<SeriesDay>(
     `select * from (select ${COLUMNS} from daily_series where athlete_id = $1 and day < $2::date
                     order by day desc limit $3) t order by date`,
@@ -28,7 +33,12 @@ export async function latestSeriesDay(db: Queryable, athleteId: string): Promise
 }
 
 /** Replaces the athlete's days from `fromDate` on with `days` (one statement for the insert). */
-export async function replaceSeriesFrom(db: Queryable, athleteId: string, fromDate: string, days: readonly SeriesDay[]): Promise<void> {
+export async function replaceSeriesFrom(
+  db: Queryable,
+  athleteId: string,
+  fromDate: string,
+  days: readonly SeriesDay[],
+): Promise<void> {
   await db.query('delete from daily_series where athlete_id = $1 and day >= $2::date', [athleteId, fromDate]);
   if (days.length === 0) return;
   const col = <K extends keyof SeriesDay>(k: K) => days.map((d) => d[k]);
@@ -38,9 +48,23 @@ export async function replaceSeriesFrom(db: Queryable, athleteId: string, fromDa
      select $1, * from unnest($2::date[], $3::int[], $4::float8[], $5::float8[], $6::float8[], $7::float8[],
                               $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::float8[],
                               $13::float8[], $14::float8[], $15::bool[])`,
-    [athleteId, col('date'), col('historyDay'), col('load'), col('ctl'), col('atl'), col('tsb'), col('tsbEndOfDay'),
-      col('rampRate'), col('acuteLoad'), col('chronicLoad'), col('loadSpikeRatio'), col('monotony'), col('strain'),
-      col('calibrating')],
+    [
+      athleteId,
+      col('date'),
+      col('historyDay'),
+      col('load'),
+      col('ctl'),
+      col('atl'),
+      col('tsb'),
+      col('tsbEndOfDay'),
+      col('rampRate'),
+      col('acuteLoad'),
+      col('chronicLoad'),
+      col('loadSpikeRatio'),
+      col('monotony'),
+      col('strain'),
+      col('calibrating'),
+    ],
   );
 }
 

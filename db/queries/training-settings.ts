@@ -21,7 +21,12 @@ export async function savePhysiologyEntered(
 }
 
 /** Sets the body areas an activity worked (null clears them); returns its local day, or null when not theirs. */
-export async function saveTaggedAreas(db: Queryable, athleteId: string, activityId: string, areas: string[] | null): Promise<string | null> {
+export async function saveTaggedAreas(
+  db: Queryable,
+  athleteId: string,
+  activityId: string,
+  areas: string[] | null,
+): Promise<string | null> {
   const { rows } = await db.query<{ localDate: string }>(
     `update activity set tagged_areas = $3, updated_at = now() where id = $2::bigint and athlete_id = $1
      returning to_char(local_date, 'YYYY-MM-DD') as "localDate"`,

@@ -61,7 +61,12 @@ export interface TrainingActivityRow {
  * Activities from `fromDate` whose metric is missing or stale (the activity changed, or streams arrived
  * after a summary-only computation); with `all`, every activity from `fromDate`.
  */
-export async function listActivitiesToCompute(db: Queryable, athleteId: string, fromDate: string, all: boolean): Promise<TrainingActivityRow[]> {
+export async function listActivitiesToCompute(
+  db: Queryable,
+  athleteId: string,
+  fromDate: string,
+  all: boolean,
+): Promise<TrainingActivityRow[]> {
   const { rows } = await db.query<TrainingActivityRow>(
     `select a.id::text, a.name, a.sport_type as "sportType",
             to_char(a.start_date at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "startDate",
@@ -110,13 +115,30 @@ export async function upsertActivityMetric(db: Queryable, m: MetricUpsert): Prom
        inputs = excluded.inputs, cleaning = excluded.cleaning, area_loads = excluded.area_loads,
        from_streams = excluded.from_streams, model_version = excluded.model_version,
        source_updated_at = excluded.source_updated_at, computed_at = now()`,
-    [m.activityId, m.athleteId, m.localDate, m.load, m.method, m.confidence, JSON.stringify(m.metrics), JSON.stringify(m.inputs),
-      JSON.stringify(m.cleaning), JSON.stringify(m.areaLoads), m.fromStreams, m.modelVersion, m.sourceUpdatedAt],
+    [
+      m.activityId,
+      m.athleteId,
+      m.localDate,
+      m.load,
+      m.method,
+      m.confidence,
+      JSON.stringify(m.metrics),
+      JSON.stringify(m.inputs),
+      JSON.stringify(m.cleaning),
+      JSON.stringify(m.areaLoads),
+      m.fromStreams,
+      m.modelVersion,
+      m.sourceUpdatedAt,
+    ],
   );
 }
 
 /** Per-activity loads from `fromDate` on (all when null), for the daily series. */
-export async function listDailyLoadEntries(db: Queryable, athleteId: string, fromDate: string | null): Promise<{ localDate: string; load: number }[]> {
+export async function listDailyLoadEntries(
+  db: Queryable,
+  athleteId: string,
+  fromDate: string | null,
+): Promise<{ localDate: string; load: number }[]> {
   const { rows } = await db.query<{ localDate: string; load: number }>(
     `select to_char(local_date, 'YYYY-MM-DD') as "localDate", load from activity_metric
      where athlete_id = $1 and ($2::date is null or local_date >= $2::date)`,
@@ -126,7 +148,11 @@ export async function listDailyLoadEntries(db: Queryable, athleteId: string, fro
 }
 
 /** Per-activity observed max HR, for the 12-month HR max estimate. */
-export async function listObservedMaxHr(db: Queryable, athleteId: string, fromDate: string): Promise<{ localDate: string; maxHrBpm: number | null }[]> {
+export async function listObservedMaxHr(
+  db: Queryable,
+  athleteId: string,
+  fromDate: string,
+): Promise<{ localDate: string; maxHrBpm: number | null }[]> {
   const { rows } = await db.query<{ localDate: string; maxHrBpm: number | null }>(
     `select to_char(local_date, 'YYYY-MM-DD') as "localDate", (metrics->>'observedMaxHrBpm')::float8 as "maxHrBpm"
      from activity_metric where athlete_id = $1 and local_date >= $2::date and metrics ? 'observedMaxHrBpm'`,
@@ -135,7 +161,12 @@ export async function listObservedMaxHr(db: Queryable, athleteId: string, fromDa
   return rows;
 }
 
-export async function saveObservedPhysiology(db: Queryable, athleteId: string, observed: unknown, resolved: unknown): Promise<void> {
+export async function saveObservedPhysiology(
+  db: Queryable,
+  athleteId: string,
+  observed: unknown,
+  resolved: unknown,
+): Promise<void> {
   await db.query(
     `update athlete set physiology_observed = $2, physiology_resolved = $3, updated_at = now() where id = $1`,
     [athleteId, JSON.stringify(observed), JSON.stringify(resolved)],
@@ -158,7 +189,11 @@ export interface RecentLoadedActivity {
   elevationGainM: number;
 }
 
-export async function listRecentLoadedActivities(db: Queryable, athleteId: string, sinceMs: number): Promise<RecentLoadedActivity[]> {
+export async function listRecentLoadedActivities(
+  db: Queryable,
+  athleteId: string,
+  sinceMs: number,
+): Promise<RecentLoadedActivity[]> {
   const { rows } = await db.query<RecentLoadedActivity>(
     `select a.id::text as "activityId", a.sport_type as "sportType", to_char(a.local_date, 'YYYY-MM-DD') as "localDate",
             (extract(epoch from a.start_date) * 1000 + a.elapsed_time_s * 1000)::float8 as "endMs",
@@ -172,7 +207,11 @@ export async function listRecentLoadedActivities(db: Queryable, athleteId: strin
 }
 
 /** Stored per-activity strain (activity_metric.area_loads) since `fromDate`, with the activity's start. */
-export async function listStrainRows(db: Queryable, athleteId: string, fromDate: string): Promise<{ activityId: string; startMs: number; areaLoads: unknown }[]> {
+export async function listStrainRows(
+  db: Queryable,
+  athleteId: string,
+  fromDate: string,
+): Promise<{ activityId: string; startMs: number; areaLoads: unknown }[]> {
   const { rows } = await db.query<{ activityId: string; startMs: number; areaLoads: unknown }>(
     `select m.activity_id::text as "activityId", (extract(epoch from a.start_date) * 1000)::float8 as "startMs",
             m.area_loads as "areaLoads"
@@ -187,7 +226,10 @@ export async function listStrainRows(db: Queryable, athleteId: string, fromDate:
  * Athletes with activities whose metric is missing or stale since before `olderThan` (so a recompute
  * already on its way is not doubled), with the earliest such day.
  */
-export async function listStaleMetricAthletes(db: Queryable, olderThan: Date): Promise<{ athleteId: string; fromDate: string }[]> {
+export async function listStaleMetricAthletes(
+  db: Queryable,
+  olderThan: Date,
+): Promise<{ athleteId: string; fromDate: string }[]> {
   const { rows } = await db.query<{ athleteId: string; fromDate: string }>(
     `select a.athlete_id as "athleteId", to_char(min(a.local_date), 'YYYY-MM-DD') as "fromDate"
      from activity a left join activity_metric m on m.activity_id = a.id

@@ -29,7 +29,9 @@ export function buildApp(deps: Deps): express.Express {
   app.use(requestContext(deps.logger, deps.metrics));
   app.use(
     helmet({
-      contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'frame-ancestors': ["'none'"] } },
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:'], 'frame-ancestors': ["'none'"] },
+      },
       strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
     }),
   );

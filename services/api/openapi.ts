@@ -179,13 +179,24 @@ const OPS: Op[] = [
     method: 'put',
     path: '/api/me/activities/{activityId}/areas',
     summary: 'Tag the body areas a session worked (strength, workouts); null clears',
-    body: obj({ areas: { type: ['array', 'null'], items: { enum: ['calves', 'quads', 'hamstrings', 'glutesHips', 'lowerBack', 'neckShoulders', 'arms'] } } }, ['areas']),
+    body: obj(
+      {
+        areas: {
+          type: ['array', 'null'],
+          items: {
+            enum: ['calves', 'quads', 'hamstrings', 'glutesHips', 'lowerBack', 'neckShoulders', 'arms'],
+          },
+        },
+      },
+      ['areas'],
+    ),
     ok: { status: 200, description: 'Saved; strain recomputes' },
   },
   {
     method: 'put',
     path: '/api/athletes/{athleteId}/physiology',
-    summary: 'Enter physiology (HR max/rest, LTHR, FTP, threshold pace, sex, birth year); null clears a value',
+    summary:
+      'Enter physiology (HR max/rest, LTHR, FTP, threshold pace, sex, birth year); null clears a value',
     body: obj({
       hrMaxBpm: { type: ['number', 'null'] },
       hrRestBpm: { type: ['number', 'null'] },

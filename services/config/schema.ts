@@ -84,8 +84,12 @@ export const envSchema = z.object({
     .min(32, 'must be at least 32 characters')
     .optional()
     .describe('Secret that signs session cookies (required in production)'),
-  SESSION_IDLE_TIMEOUT_S: intIn(1, 86400).default(1800).describe('Signed-in sessions end after this many seconds without a request (ASVS 7.3.1)'),
-  SESSION_ABSOLUTE_TIMEOUT_S: intIn(60, 30 * 86400).default(43200).describe('Signed-in sessions end this many seconds after login, however active (ASVS 7.3.2)'),
+  SESSION_IDLE_TIMEOUT_S: intIn(1, 86400)
+    .default(1800)
+    .describe('Signed-in sessions end after this many seconds without a request (ASVS 7.3.1)'),
+  SESSION_ABSOLUTE_TIMEOUT_S: intIn(60, 30 * 86400)
+    .default(43200)
+    .describe('Signed-in sessions end this many seconds after login, however active (ASVS 7.3.2)'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')

@@ -81,8 +81,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   const known = err instanceof ConfigError || err instanceof StartupError;
-  complain(
-    `The demo could not start: ${known ? (err).message : String((err as Error).stack ?? err)}`,
-  );
+  complain(`The demo could not start: ${known ? err.message : String((err as Error).stack ?? err)}`);
   process.exit(1);
 });

@@ -18,7 +18,10 @@ async function main(): Promise<void> {
       frozen: { type: 'boolean', default: false },
       start: { type: 'string' },
       'client-id': { type: 'string', default: process.env.STRAVA_CLIENT_ID ?? '1000' },
-      'client-secret': { type: 'string', default: process.env.STRAVA_CLIENT_SECRET ?? 'emulator-client-secret' },
+      'client-secret': {
+        type: 'string',
+        default: process.env.STRAVA_CLIENT_SECRET ?? 'emulator-client-secret',
+      },
     },
   });
   const emulator = createStravaEmulator({

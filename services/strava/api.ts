@@ -86,7 +86,11 @@ export interface ListActivitiesQuery {
 export interface StravaApi {
   getActivity(athleteId: string, activityId: string, priority: StravaCallPriority): Promise<StravaActivity>;
   getStreams(athleteId: string, activityId: string, priority: StravaCallPriority): Promise<StravaStreams>;
-  listActivities(athleteId: string, query: ListActivitiesQuery, priority: StravaCallPriority): Promise<StravaActivity[]>;
+  listActivities(
+    athleteId: string,
+    query: ListActivitiesQuery,
+    priority: StravaCallPriority,
+  ): Promise<StravaActivity[]>;
   getAthlete(athleteId: string): Promise<StravaAthleteProfile>;
   /** Null when the profile:read_all scope was not granted. */
   getHeartRateZones(athleteId: string): Promise<StravaHeartRateZones | null>;

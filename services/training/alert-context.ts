@@ -21,7 +21,11 @@ export async function buildRecommendationContext(
   todayLocal: string,
   nowMs: number,
 ): Promise<RecommendationContext> {
-  const sessionRows = await listStrainRows(tx, athlete.id, addDays(todayLocal, -STRAIN_LOOKBACK_DAYS) ?? todayLocal);
+  const sessionRows = await listStrainRows(
+    tx,
+    athlete.id,
+    addDays(todayLocal, -STRAIN_LOOKBACK_DAYS) ?? todayLocal,
+  );
   const sessions = sessionRows.flatMap((r) => {
     const s = toStrainSessionFromStored(Number(r.startMs), r.areaLoads);
     return s ? [{ ...s, activityId: r.activityId }] : [];

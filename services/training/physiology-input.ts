@@ -5,7 +5,9 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 
 /** Strava's /athlete/zones heart-rate part ({zones:[{min,max}]}, max -1 = open) as the engine's zones. */
 export function hrZonesFromStrava(stored: unknown): HrZone[] | null {
-  const zones = (stored as { zones?: unknown } | null)?.zones ?? (stored as { heart_rate?: { zones?: unknown } } | null)?.heart_rate?.zones;
+  const zones =
+    (stored as { zones?: unknown } | null)?.zones ??
+    (stored as { heart_rate?: { zones?: unknown } } | null)?.heart_rate?.zones;
   if (!Array.isArray(zones) || zones.length < 2) return null;
   const out: HrZone[] = [];
   for (const z of zones as { min?: unknown; max?: unknown }[]) {

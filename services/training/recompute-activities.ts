@@ -1,5 +1,9 @@
 import { getActivityStreams } from '../../db/queries/activity-streams';
-import { listActivitiesToCompute, upsertActivityMetric, type TrainingActivityRow } from '../../db/queries/training';
+import {
+  listActivitiesToCompute,
+  upsertActivityMetric,
+  type TrainingActivityRow,
+} from '../../db/queries/training';
 import type { Queryable } from '../../db/pool';
 import { LOAD_MODEL_VERSION, computeActivityLoad, type ResolvedPhysiology } from '../domain/load';
 import { STRAIN_MODEL_VERSION, computeActivityStrain } from '../domain/strain';
@@ -54,7 +58,11 @@ export async function recomputeActivities(
   return { count: rows.length, earliestDate };
 }
 
-function activityInput(row: TrainingActivityRow, athleteId: string, streams: Record<string, number[]> | null): ActivityInput {
+function activityInput(
+  row: TrainingActivityRow,
+  athleteId: string,
+  streams: Record<string, number[]> | null,
+): ActivityInput {
   const { updatedAt: _version, streamsStored: _stored, ...fields } = row;
   return toActivityInput({ ...fields, athleteId, timezone: null, private: false }, streams);
 }

@@ -1,9 +1,26 @@
 import { withTransaction, type Queryable } from '../../db/pool';
 import { latestSeriesDay } from '../../db/queries/daily-series';
-import { getTrainingAthlete, listObservedMaxHr, lockAthleteTraining, saveObservedPhysiology, type TrainingAthlete } from '../../db/queries/training';
+import {
+  getTrainingAthlete,
+  listObservedMaxHr,
+  lockAthleteTraining,
+  saveObservedPhysiology,
+  type TrainingAthlete,
+} from '../../db/queries/training';
 import type { Deps } from '../deps';
-import { addDays, maxHrOverLast12Months, resolvePhysiology, type DailyPoint, type ResolvedPhysiology } from '../domain/load';
-import { composeRecommendation, evaluateRules, parseAlertSettings, type AlertSettings } from '../domain/recommend';
+import {
+  addDays,
+  maxHrOverLast12Months,
+  resolvePhysiology,
+  type DailyPoint,
+  type ResolvedPhysiology,
+} from '../domain/load';
+import {
+  composeRecommendation,
+  evaluateRules,
+  parseAlertSettings,
+  type AlertSettings,
+} from '../domain/recommend';
 import { applyAlertDecisions } from '../notify/alerts';
 import { enqueueOutboxEmails } from '../notify/outbox-relay';
 import { buildRecommendationContext } from './alert-context';
@@ -40,9 +57,15 @@ export async function recomputeAthlete(deps: Deps, req: RecomputeRequest): Promi
     const athlete = await getTrainingAthlete(tx, req.athleteId);
     if (!athlete) return null; // deleted meanwhile: nothing to do
     const nowMs = deps.clock();
-    const todayLocal = localDateInZone(nowMs, athleteTimeZone(athlete.timeZone, athlete.latestActivityTimezone));
+    const todayLocal = localDateInZone(
+      nowMs,
+      athleteTimeZone(athlete.timeZone, athlete.latestActivityTimezone),
+    );
     const computed = await computeActivities(tx, athlete, req, todayLocal);
-    const seriesFrom = computed.earliestDate !== null && computed.earliestDate < req.fromDate ? computed.earliestDate : req.fromDate;
+    const seriesFrom =
+      computed.earliestDate !== null && computed.earliestDate < req.fromDate
+        ? computed.earliestDate
+        : req.fromDate;
     const points = await recomputeSeries(tx, athlete.id, seriesFrom, todayLocal, athlete.firstActivityDate);
     const today = points.at(-1) ?? (await latestSeriesDay(tx, athlete.id));
     const alerts = await decideAlerts(tx, deps, athlete, today, todayLocal, nowMs);
@@ -50,7 +73,12 @@ export async function recomputeAthlete(deps: Deps, req: RecomputeRequest): Promi
   });
   if (!result) return null;
   await enqueueOutboxEmails(deps, result.emails);
-  return { activitiesComputed: result.activitiesComputed, daysWritten: result.daysWritten, alertsHolding: result.alertsHolding, emailsQueued: result.emails.length };
+  return {
+    activitiesComputed: result.activitiesComputed,
+    daysWritten: result.daysWritten,
+    alertsHolding: result.alertsHolding,
+    emailsQueued: result.emails.length,
+  };
 }
 
 /**
@@ -58,28 +86,50 @@ export async function recomputeAthlete(deps: Deps, req: RecomputeRequest): Promi
  * the stored numbers used (the athlete changed a setting, a new year changed an age estimate, new streams
  * raised the observed HR max), every activity is recomputed so all numbers share one basis.
  */
-async function computeActivities(tx: Queryable, athlete: TrainingAthlete, req: RecomputeRequest, todayLocal: string) {
+async function computeActivities(
+  tx: Queryable,
+  athlete: TrainingAthlete,
+  req: RecomputeRequest,
+  todayLocal: string,
+) {
   const yearAgo = addDays(todayLocal, -366) ?? todayLocal;
   const resolve = async () => {
     const perActivity = await listObservedMaxHr(tx, athlete.id, yearAgo);
     const maxHr = maxHrOverLast12Months(perActivity, todayLocal);
     const seen = { maxHrBpm: maxHr, activities: perActivity.filter((a) => a.maxHrBpm !== null).length };
-    return { maxHr, physiology: resolvePhysiology(enteredPhysiology(athlete), observations(athlete, seen), todayLocal) };
+    return {
+      maxHr,
+      physiology: resolvePhysiology(enteredPhysiology(athlete), observations(athlete, seen), todayLocal),
+    };
   };
   const first = await resolve();
   const everything = athlete.firstActivityDate ?? req.fromDate;
   // Nothing stored yet means no metric was computed on another basis.
   const stored = athlete.physiologyResolved;
   const changed = isNonEmptyObject(stored) && physiologyKey(first.physiology) !== stableJson(stored);
-  let computed = await recomputeActivities(tx, athlete.id, first.physiology, changed ? everything : req.fromDate, changed || req.recomputeActivities);
+  let computed = await recomputeActivities(
+    tx,
+    athlete.id,
+    first.physiology,
+    changed ? everything : req.fromDate,
+    changed || req.recomputeActivities,
+  );
   let final = first;
   const second = await resolve();
   if (physiologyKey(second.physiology) !== physiologyKey(first.physiology)) {
     final = second;
     const again = await recomputeActivities(tx, athlete.id, second.physiology, everything, true);
-    computed = { count: computed.count + again.count, earliestDate: again.earliestDate ?? computed.earliestDate };
+    computed = {
+      count: computed.count + again.count,
+      earliestDate: again.earliestDate ?? computed.earliestDate,
+    };
   }
-  await saveObservedPhysiology(tx, athlete.id, { ...athlete.physiologyObserved, maxHrLast12MonthsBpm: final.maxHr }, JSON.parse(physiologyKey(final.physiology)));
+  await saveObservedPhysiology(
+    tx,
+    athlete.id,
+    { ...athlete.physiologyObserved, maxHrLast12MonthsBpm: final.maxHr },
+    JSON.parse(physiologyKey(final.physiology)),
+  );
   return computed;
 }
 
@@ -100,7 +150,9 @@ function physiologyKey(p: ResolvedPhysiology): string {
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -110,11 +162,23 @@ function isNonEmptyObject(value: unknown): boolean {
   return !!value && typeof value === 'object' && Object.keys(value).length > 0;
 }
 
-async function decideAlerts(tx: Queryable, deps: Deps, athlete: TrainingAthlete, today: DailyPoint | null, todayLocal: string, nowMs: number) {
+async function decideAlerts(
+  tx: Queryable,
+  deps: Deps,
+  athlete: TrainingAthlete,
+  today: DailyPoint | null,
+  todayLocal: string,
+  nowMs: number,
+) {
   const context = await buildRecommendationContext(tx, athlete, today, todayLocal, nowMs);
   const alerts = evaluateRules(context, alertSettingsOf(athlete, deps));
   const recommendation = composeRecommendation(context, alerts);
-  const decision = await applyAlertDecisions(tx, deps, { athleteId: athlete.id, nowMs, alerts, recommendation });
+  const decision = await applyAlertDecisions(tx, deps, {
+    athleteId: athlete.id,
+    nowMs,
+    alerts,
+    recommendation,
+  });
   return { alertsHolding: alerts.length, emails: decision.emails };
 }
 
@@ -123,7 +187,10 @@ function alertSettingsOf(athlete: TrainingAthlete, deps: Deps): AlertSettings {
   try {
     return parseAlertSettings(athlete.alertSettings ?? {});
   } catch (err) {
-    deps.logger.warn({ athleteId: athlete.id, err: (err as Error).message }, 'invalid alert settings; using defaults');
+    deps.logger.warn(
+      { athleteId: athlete.id, err: (err as Error).message },
+      'invalid alert settings; using defaults',
+    );
     return {};
   }
 }

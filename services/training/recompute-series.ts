@@ -1,4 +1,9 @@
-import { clearSeries, firstSeriesDay, listSeriesBefore, replaceSeriesFrom } from '../../db/queries/daily-series';
+import {
+  clearSeries,
+  firstSeriesDay,
+  listSeriesBefore,
+  replaceSeriesFrom,
+} from '../../db/queries/daily-series';
 import { listDailyLoadEntries } from '../../db/queries/training';
 import type { Queryable } from '../../db/pool';
 import { addDays, buildDailySeries, extendDailySeries, type DailyPoint } from '../domain/load';
@@ -26,8 +31,12 @@ export async function recomputeSeries(
   const lastDate = todayLocal > firstActivityDate ? todayLocal : firstActivityDate;
   const resumeFrom = fromDate > firstActivityDate ? fromDate : firstActivityDate;
   const sameHistory = (await firstSeriesDay(tx, athleteId)) === firstActivityDate;
-  const stored = sameHistory && resumeFrom > firstActivityDate ? await listSeriesBefore(tx, athleteId, resumeFrom, RESUME_DAYS) : [];
-  const contiguous = stored.length === RESUME_DAYS && stored[stored.length - 1]!.date === addDays(resumeFrom, -1);
+  const stored =
+    sameHistory && resumeFrom > firstActivityDate
+      ? await listSeriesBefore(tx, athleteId, resumeFrom, RESUME_DAYS)
+      : [];
+  const contiguous =
+    stored.length === RESUME_DAYS && stored[stored.length - 1]!.date === addDays(resumeFrom, -1);
   if (contiguous) {
     const entries = await listDailyLoadEntries(tx, athleteId, resumeFrom);
     const { points } = extendDailySeries(stored, entries, { lastDate });

@@ -53,10 +53,8 @@ function describe(err: unknown): { status: number; code: string; message: string
 
 export function notFoundHandler() {
   return (req: Request, res: Response): void => {
-    res
-      .status(404)
-      .json({
-        error: { code: 'not_found', message: `No route for ${req.method} ${req.path}`, requestId: req.id },
-      });
+    res.status(404).json({
+      error: { code: 'not_found', message: `No route for ${req.method} ${req.path}`, requestId: req.id },
+    });
   };
 }

@@ -23,7 +23,8 @@ export const SESSION_COOKIE = 'kw.sid';
  * sibling subdomain cannot plant or read it). Browsers reject that prefix without Secure, so plain-http
  * development uses the bare name.
  */
-export const sessionCookieName = (secure: boolean): string => (secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE);
+export const sessionCookieName = (secure: boolean): string =>
+  secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
 /** Default idle timeout (ASVS 7.3.1); SESSION_IDLE_TIMEOUT_S sets it. */
 export const SESSION_IDLE_MS = 30 * 60_000;
 /** Default absolute timeout (ASVS 7.3.2); SESSION_ABSOLUTE_TIMEOUT_S sets it. */

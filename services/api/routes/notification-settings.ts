@@ -68,12 +68,10 @@ export function notificationSettingsRoutes(deps: Deps): Router {
       });
     });
     await enqueueOutboxEmails(deps, [queued]);
-    res
-      .status(202)
-      .json({
-        ...(await settingsView(deps, athleteId)),
-        message: `We sent a confirmation link to ${address}. Alerts start once you confirm.`,
-      });
+    res.status(202).json({
+      ...(await settingsView(deps, athleteId)),
+      message: `We sent a confirmation link to ${address}. Alerts start once you confirm.`,
+    });
   });
   router.delete('/api/me/email', requireAthlete, async (req, res) => {
     if (req.session.userId) await clearEmail(deps.db, req.session.userId);

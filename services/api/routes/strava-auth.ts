@@ -158,7 +158,10 @@ export function stravaAuthRoutes(deps: Deps): Router {
     const deletion = await deleteAthleteEverything(deps.db, athleteId);
     // Best effort: Redis down must not block leaving; the jobs would find the athlete gone anyway.
     const jobsRemoved = await deps.queues.removeJobsOfAthlete(athleteId).catch(() => 0);
-    req.log.info({ athleteId, deleted: deletion.deleted, jobsRemoved }, 'athlete disconnected Strava; all data deleted');
+    req.log.info(
+      { athleteId, deleted: deletion.deleted, jobsRemoved },
+      'athlete disconnected Strava; all data deleted',
+    );
     await endSession(req, res);
     if (req.accepts(['json', 'html']) === 'html') return res.redirect(303, '/?disconnected=1');
     res.json({ disconnected: true, deleted: true });

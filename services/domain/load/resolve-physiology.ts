@@ -55,7 +55,11 @@ function resolveHrMax(e: EnteredPhysiology, o: PhysiologyObservations, age: numb
     // formula, the observed peak is trusted only with enough sessions behind it.
     const enough = (o.hrActivitiesLast12Months ?? 0) >= MIN_HR_ACTIVITIES_FOR_OBSERVED_MAX;
     if (tanakaBpm === null || enough || o.maxHrLast12MonthsBpm >= tanakaBpm) {
-      return resolved(o.maxHrLast12MonthsBpm, 'estimated', 'highest heart rate held 5 s in the last 12 months');
+      return resolved(
+        o.maxHrLast12MonthsBpm,
+        'estimated',
+        'highest heart rate held 5 s in the last 12 months',
+      );
     }
     notes.push(
       `Observed maximum heart rate ${o.maxHrLast12MonthsBpm} comes from fewer than ${MIN_HR_ACTIVITIES_FOR_OBSERVED_MAX} sessions and is below the age estimate; using the age estimate.`,

@@ -148,7 +148,8 @@ describe('coach sign-up and login', () => {
       const coach = await coachActor(timedApp, 'Absolute');
       for (let i = 0; i < 25; i++) {
         now += 25 * 60_000;
-        const status = (await request(timedApp).get('/api/coach/overview').set('Cookie', coach.cookie)).status;
+        const status = (await request(timedApp).get('/api/coach/overview').set('Cookie', coach.cookie))
+          .status;
         if (now - Date.parse('2026-06-01T08:00:00Z') <= 12 * 3600_000) expect(status).toBe(200);
         else expect(status).toBe(401);
       }

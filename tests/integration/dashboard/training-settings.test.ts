@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => deps.close());
 
-const queued = async () => (await deps.queues.queue('compute').getJobs(['waiting', 'prioritized'])).map((j) => j.data);
+const queued = async () =>
+  (await deps.queues.queue('compute').getJobs(['waiting', 'prioritized'])).map((j) => j.data);
 
 describe('training settings API', () => {
   it('when the athlete enters physiology, then it merges, null clears, and every activity is queued for recompute', async () => {
@@ -20,10 +21,21 @@ describe('training settings API', () => {
     await insertActivityRow(deps.db, me.athleteId!, { startDate: '2026-05-02T07:00:00Z' });
     const csrf = await csrfFor(app, me.cookie);
     const put = (body: object) =>
-      request(app).put(`/api/athletes/${me.athleteId}/physiology`).set('Cookie', me.cookie).set('X-CSRF-Token', csrf).send(body);
+      request(app)
+        .put(`/api/athletes/${me.athleteId}/physiology`)
+        .set('Cookie', me.cookie)
+        .set('X-CSRF-Token', csrf)
+        .send(body);
     expect((await put({ hrMaxBpm: 186, ftpW: 250 })).body.entered).toEqual({ hrMaxBpm: 186, ftpW: 250 });
-    expect((await put({ ftpW: null, birthYear: 1985 })).body.entered).toEqual({ hrMaxBpm: 186, birthYear: 1985 });
-    expect(await queued()).toContainEqual({ athleteId: me.athleteId, fromDate: '2026-05-02', recomputeActivities: true });
+    expect((await put({ ftpW: null, birthYear: 1985 })).body.entered).toEqual({
+      hrMaxBpm: 186,
+      birthYear: 1985,
+    });
+    expect(await queued()).toContainEqual({
+      athleteId: me.athleteId,
+      fromDate: '2026-05-02',
+      recomputeActivities: true,
+    });
     const bad = await put({ hrMaxBpm: 400, colour: 'red' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toMatch(/hrMaxBpm must be a number from 100 to 240/);
@@ -34,7 +46,11 @@ describe('training settings API', () => {
     const coach = await coachActor(app, 'Physio');
     const csrf = await csrfFor(app, coach.cookie);
     const put = () =>
-      request(app).put(`/api/athletes/${athlete.athleteId}/physiology`).set('Cookie', coach.cookie).set('X-CSRF-Token', csrf).send({ lthrBpm: 168 });
+      request(app)
+        .put(`/api/athletes/${athlete.athleteId}/physiology`)
+        .set('Cookie', coach.cookie)
+        .set('X-CSRF-Token', csrf)
+        .send({ lthrBpm: 168 });
     expect((await put()).status).toBe(404);
     await linkCoach(deps, coach.userId, athlete.athleteId!);
     expect((await put()).status).toBe(200);
@@ -42,18 +58,37 @@ describe('training settings API', () => {
 
   it('when the athlete tags the areas a strength session worked, then they are stored and the day recomputes', async () => {
     const me = await athleteActor(deps);
-    const id = await insertActivityRow(deps.db, me.athleteId!, { startDate: '2026-05-09T17:00:00Z', sportType: 'WeightTraining' });
+    const id = await insertActivityRow(deps.db, me.athleteId!, {
+      startDate: '2026-05-09T17:00:00Z',
+      sportType: 'WeightTraining',
+    });
     const csrf = await csrfFor(app, me.cookie);
-    const res = await request(app).put(`/api/me/activities/${id}/areas`).set('Cookie', me.cookie).set('X-CSRF-Token', csrf).send({ areas: ['arms', 'neckShoulders'] });
+    const res = await request(app)
+      .put(`/api/me/activities/${id}/areas`)
+      .set('Cookie', me.cookie)
+      .set('X-CSRF-Token', csrf)
+      .send({ areas: ['arms', 'neckShoulders'] });
     expect(res.status).toBe(200);
     const { rows } = await deps.db.query('select tagged_areas from activity where id = $1', [id]);
     expect(rows[0].tagged_areas).toEqual(['arms', 'neckShoulders']);
-    expect(await queued()).toContainEqual({ athleteId: me.athleteId, fromDate: '2026-05-09', recomputeActivities: false });
-    const bad = await request(app).put(`/api/me/activities/${id}/areas`).set('Cookie', me.cookie).set('X-CSRF-Token', csrf).send({ areas: ['elbows'] });
+    expect(await queued()).toContainEqual({
+      athleteId: me.athleteId,
+      fromDate: '2026-05-09',
+      recomputeActivities: false,
+    });
+    const bad = await request(app)
+      .put(`/api/me/activities/${id}/areas`)
+      .set('Cookie', me.cookie)
+      .set('X-CSRF-Token', csrf)
+      .send({ areas: ['elbows'] });
     expect(bad.status).toBe(400);
     const other = await athleteActor(deps);
     const otherCsrf = await csrfFor(app, other.cookie);
-    const foreign = await request(app).put(`/api/me/activities/${id}/areas`).set('Cookie', other.cookie).set('X-CSRF-Token', otherCsrf).send({ areas: ['arms'] });
+    const foreign = await request(app)
+      .put(`/api/me/activities/${id}/areas`)
+      .set('Cookie', other.cookie)
+      .set('X-CSRF-Token', otherCsrf)
+      .send({ areas: ['arms'] });
     expect(foreign.status).toBe(404);
   });
 });

@@ -14,7 +14,9 @@ describe('history import on connect under a tight read budget', () => {
     // Start just after a window boundary so the whole first phase runs in one 15-minute window.
     const start = Math.ceil(Date.now() / 900_000) * 900_000 + 1000;
     // warmCache: the emulator computes its summaries in the background instead of inside the first listing.
-    w = await createIngestWorld({ emulator: { rateLimits: { read15Min: READ_LIMIT }, clock: { start }, warmCache: true } });
+    w = await createIngestWorld({
+      emulator: { rateLimits: { read15Min: READ_LIMIT }, clock: { start }, warmCache: true },
+    });
     stravaId = w.emu.control.createAthlete({ profile: 'marathoner', historyDays: 200, seed: 11 }).id;
     athleteId = await w.connect(stravaId);
     await w.startWorkers();

@@ -40,13 +40,11 @@ describe('Strava webhook', () => {
     ).rows;
 
   it('when the handshake carries our verify token, then the challenge is echoed as JSON', async () => {
-    const res = await request(app)
-      .get('/strava/webhook')
-      .query({
-        'hub.mode': 'subscribe',
-        'hub.verify_token': deps.config.strava.verifyToken,
-        'hub.challenge': 'abc<script>',
-      });
+    const res = await request(app).get('/strava/webhook').query({
+      'hub.mode': 'subscribe',
+      'hub.verify_token': deps.config.strava.verifyToken,
+      'hub.challenge': 'abc<script>',
+    });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.body).toEqual({ 'hub.challenge': 'abc<script>' });

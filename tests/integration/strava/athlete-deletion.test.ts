@@ -116,13 +116,23 @@ describe('a deauthorization event (delete-athlete, reason deauthorized)', () => 
     const a = await connectedWithData();
     world.emu.control.deauthorize(a.stravaId);
     // Queued jobs that name the athlete: nothing of theirs may stay in Redis either.
-    await world.deps.queues.enqueue('reconcile-athlete', { athleteId: a.athleteId, windowId: 'w1' }, { delay: 60_000 });
-    await world.deps.queues.enqueue('recompute-athlete', { athleteId: a.athleteId, fromDate: '2026-01-01' }, { delay: 60_000 });
+    await world.deps.queues.enqueue(
+      'reconcile-athlete',
+      { athleteId: a.athleteId, windowId: 'w1' },
+      { delay: 60_000 },
+    );
+    await world.deps.queues.enqueue(
+      'recompute-athlete',
+      { athleteId: a.athleteId, fromDate: '2026-01-01' },
+      { delay: 60_000 },
+    );
     await deleteAthlete({ athleteId: a.athleteId, reason: 'deauthorized' }, world.deps, ctx());
     expect(await rowsMentioning(world.deps, a.needles)).toEqual({});
     const left = [];
     for (const name of ['ingest', 'backfill', 'compute', 'notify'] as const) {
-      const jobs = await world.deps.queues.queue(name).getJobs(['waiting', 'delayed', 'failed', 'completed', 'prioritized']);
+      const jobs = await world.deps.queues
+        .queue(name)
+        .getJobs(['waiting', 'delayed', 'failed', 'completed', 'prioritized']);
       left.push(...jobs.filter((j) => j.data.athleteId === a.athleteId).map((j) => j.name));
     }
     expect(left).toEqual([]);

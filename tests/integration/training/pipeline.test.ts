@@ -22,7 +22,14 @@ describe('load pipeline through the real workers', () => {
 
   const metrics = async () =>
     (
-      await w.deps.db.query<{ id: string; method: string; confidence: string; from_streams: boolean; load: number; area_loads: { areaLoadsAu: Record<string, number> } }>(
+      await w.deps.db.query<{
+        id: string;
+        method: string;
+        confidence: string;
+        from_streams: boolean;
+        load: number;
+        area_loads: { areaLoadsAu: Record<string, number> };
+      }>(
         `select activity_id::text as id, method, confidence, from_streams, load, area_loads from activity_metric where athlete_id = $1`,
         [athleteId],
       )
@@ -48,7 +55,10 @@ describe('load pipeline through the real workers', () => {
       expect(areaSum).toBeCloseTo(r.load, 6);
     }
     await waitFor('daily series', async () => {
-      const { rows } = await w.deps.db.query<{ n: number }>('select count(*)::int as n from daily_series where athlete_id = $1', [athleteId]);
+      const { rows } = await w.deps.db.query<{ n: number }>(
+        'select count(*)::int as n from daily_series where athlete_id = $1',
+        [athleteId],
+      );
       return rows[0]!.n > 0;
     });
   });
@@ -60,7 +70,10 @@ describe('load pipeline through the real workers', () => {
     w.emu.control.deleteActivity(id);
     await w.emu.control.flushDeliveries();
     await waitFor('metric removed', async () => !(await metrics()).some((r) => r.id === String(id)));
-    const { rows } = await w.deps.db.query<{ n: number }>('select count(*)::int as n from activity_tombstone where id = $1', [String(id)]);
+    const { rows } = await w.deps.db.query<{ n: number }>(
+      'select count(*)::int as n from activity_tombstone where id = $1',
+      [String(id)],
+    );
     expect(rows[0]!.n).toBe(1);
   });
 });

@@ -25,10 +25,24 @@ const seriesOf = async (athleteId: string) =>
 describe('recompute-athlete', () => {
   it('when activities arrive, then each gets a load with method, confidence and inputs, and the series runs to today', async () => {
     const { athleteId } = await insertAthleteRow(deps.db);
-    await insertActivityRow(deps.db, athleteId, { startDate: '2026-06-01T07:00:00Z', averageHeartrateBpm: 150 });
-    await insertActivityRow(deps.db, athleteId, { startDate: '2026-06-10T07:00:00Z', streams: steadyRunStreams(1800, 155, 3.2, 0) });
-    await insertActivityRow(deps.db, athleteId, { startDate: '2026-06-12T07:00:00Z', averageHeartrateBpm: null, rpe: 7 });
-    const outcome = await recomputeAthlete(deps, { athleteId, fromDate: '2026-06-01', recomputeActivities: false });
+    await insertActivityRow(deps.db, athleteId, {
+      startDate: '2026-06-01T07:00:00Z',
+      averageHeartrateBpm: 150,
+    });
+    await insertActivityRow(deps.db, athleteId, {
+      startDate: '2026-06-10T07:00:00Z',
+      streams: steadyRunStreams(1800, 155, 3.2, 0),
+    });
+    await insertActivityRow(deps.db, athleteId, {
+      startDate: '2026-06-12T07:00:00Z',
+      averageHeartrateBpm: null,
+      rpe: 7,
+    });
+    const outcome = await recomputeAthlete(deps, {
+      athleteId,
+      fromDate: '2026-06-01',
+      recomputeActivities: false,
+    });
     // 3 activities; the streamed one raises the observed HR max, so all 3 are recomputed on that basis.
     expect(outcome).toMatchObject({ activitiesComputed: 6 });
     const { rows } = await deps.db.query(
@@ -57,17 +71,28 @@ describe('recompute-athlete', () => {
     const { athleteId } = await insertAthleteRow(deps.db);
     await insertActivityRow(deps.db, athleteId, { startDate: '2026-06-20T07:00:00Z' });
     await recomputeAthlete(deps, { athleteId, fromDate: '2026-06-20', recomputeActivities: false });
-    const again = await recomputeAthlete(deps, { athleteId, fromDate: '2026-06-20', recomputeActivities: false });
+    const again = await recomputeAthlete(deps, {
+      athleteId,
+      fromDate: '2026-06-20',
+      recomputeActivities: false,
+    });
     expect(again?.activitiesComputed).toBe(0);
   });
 
   it('when a later activity arrives, then the incremental recompute equals a full rebuild', async () => {
     const { athleteId } = await insertAthleteRow(deps.db);
     for (let d = 1; d <= 28; d += 3) {
-      await insertActivityRow(deps.db, athleteId, { startDate: `2026-05-${String(d).padStart(2, '0')}T07:00:00Z`, averageHeartrateBpm: 140 + d });
+      await insertActivityRow(deps.db, athleteId, {
+        startDate: `2026-05-${String(d).padStart(2, '0')}T07:00:00Z`,
+        averageHeartrateBpm: 140 + d,
+      });
     }
     await recomputeAthlete(deps, { athleteId, fromDate: '2026-05-01', recomputeActivities: false });
-    await insertActivityRow(deps.db, athleteId, { startDate: '2026-06-15T07:00:00Z', averageHeartrateBpm: 170, movingTimeS: 7200 });
+    await insertActivityRow(deps.db, athleteId, {
+      startDate: '2026-06-15T07:00:00Z',
+      averageHeartrateBpm: 170,
+      movingTimeS: 7200,
+    });
     await recomputeAthlete(deps, { athleteId, fromDate: '2026-06-15', recomputeActivities: false });
     const incremental = await seriesOf(athleteId);
     await deps.db.query('delete from daily_series where athlete_id = $1', [athleteId]);
@@ -93,9 +118,12 @@ describe('recompute-athlete', () => {
     expect((await seriesOf(athleteId)).find((d) => d.day === '2026-06-05').load).toBe(0);
   });
 
-  it("when a 6 a.m. run happens in Sydney, then it counts on that Sydney day, not the UTC one", async () => {
+  it('when a 6 a.m. run happens in Sydney, then it counts on that Sydney day, not the UTC one', async () => {
     const { athleteId } = await insertAthleteRow(deps.db, { timeZone: 'Australia/Sydney' });
-    await insertActivityRow(deps.db, athleteId, { startDate: '2026-06-14T20:00:00Z', startDateLocal: '2026-06-15T06:00:00' });
+    await insertActivityRow(deps.db, athleteId, {
+      startDate: '2026-06-14T20:00:00Z',
+      startDateLocal: '2026-06-15T06:00:00',
+    });
     await recomputeAthlete(deps, { athleteId, fromDate: '2026-06-15', recomputeActivities: false });
     const series = await seriesOf(athleteId);
     expect(series[0]).toMatchObject({ day: '2026-06-15' });
@@ -106,14 +134,36 @@ describe('recompute-athlete', () => {
 
   it('when the athlete enters their HR max, then every activity is recomputed with the entered value', async () => {
     const { athleteId } = await insertAthleteRow(deps.db);
-    await insertActivityRow(deps.db, athleteId, { startDate: '2026-04-01T07:00:00Z', averageHeartrateBpm: 150 });
-    await insertActivityRow(deps.db, athleteId, { startDate: '2026-06-01T07:00:00Z', averageHeartrateBpm: 150 });
+    await insertActivityRow(deps.db, athleteId, {
+      startDate: '2026-04-01T07:00:00Z',
+      averageHeartrateBpm: 150,
+    });
+    await insertActivityRow(deps.db, athleteId, {
+      startDate: '2026-06-01T07:00:00Z',
+      averageHeartrateBpm: 150,
+    });
     await recomputeAthlete(deps, { athleteId, fromDate: '2026-04-01', recomputeActivities: false });
-    const before = (await deps.db.query('select load from activity_metric where athlete_id = $1 order by local_date', [athleteId])).rows;
-    await deps.db.query(`update athlete set physiology_entered = '{"hrMaxBpm": 175, "hrRestBpm": 50}' where id = $1`, [athleteId]);
-    const outcome = await recomputeAthlete(deps, { athleteId, fromDate: '2026-06-30', recomputeActivities: false });
+    const before = (
+      await deps.db.query('select load from activity_metric where athlete_id = $1 order by local_date', [
+        athleteId,
+      ])
+    ).rows;
+    await deps.db.query(
+      `update athlete set physiology_entered = '{"hrMaxBpm": 175, "hrRestBpm": 50}' where id = $1`,
+      [athleteId],
+    );
+    const outcome = await recomputeAthlete(deps, {
+      athleteId,
+      fromDate: '2026-06-30',
+      recomputeActivities: false,
+    });
     expect(outcome?.activitiesComputed).toBe(2);
-    const after = (await deps.db.query('select load, inputs from activity_metric where athlete_id = $1 order by local_date', [athleteId])).rows;
+    const after = (
+      await deps.db.query(
+        'select load, inputs from activity_metric where athlete_id = $1 order by local_date',
+        [athleteId],
+      )
+    ).rows;
     expect(after[0].load).not.toBeCloseTo(before[0].load, 3);
     expect(JSON.stringify(after[0].inputs)).toContain('entered');
   });
@@ -121,7 +171,10 @@ describe('recompute-athlete', () => {
   it('when a steep downhill race has just ended, then alerts are recorded once with an email for the confirmed address', async () => {
     const { athleteId } = await insertAthleteRow(deps.db, { email: 'runner@example.org' });
     for (let d = 1; d <= 25; d += 2) {
-      await insertActivityRow(deps.db, athleteId, { startDate: `2026-06-${String(d).padStart(2, '0')}T07:00:00Z`, averageHeartrateBpm: 140 });
+      await insertActivityRow(deps.db, athleteId, {
+        startDate: `2026-06-${String(d).padStart(2, '0')}T07:00:00Z`,
+        averageHeartrateBpm: 140,
+      });
     }
     await insertActivityRow(deps.db, athleteId, {
       name: 'Mountain race',
@@ -133,14 +186,26 @@ describe('recompute-athlete', () => {
       streams: steadyRunStreams(3 * 3600, 168, 2.5, -12),
     });
     await recomputeAthlete(deps, { athleteId, fromDate: '2026-06-01', recomputeActivities: false });
-    const alerts = (await deps.db.query('select rule_id, body_area, status from alert where athlete_id = $1 order by rule_id, body_area', [athleteId])).rows;
+    const alerts = (
+      await deps.db.query(
+        'select rule_id, body_area, status from alert where athlete_id = $1 order by rule_id, body_area',
+        [athleteId],
+      )
+    ).rows;
     expect(alerts.map((a) => a.rule_id)).toContain('hard-session');
     expect(alerts.some((a) => a.rule_id === 'area-strain' && a.body_area === 'quads')).toBe(true);
-    const outbox = (await deps.db.query('select recipient, kind from email_outbox where athlete_id = $1', [athleteId])).rows;
+    const outbox = (
+      await deps.db.query('select recipient, kind from email_outbox where athlete_id = $1', [athleteId])
+    ).rows;
     expect(outbox).toEqual([expect.objectContaining({ recipient: 'runner@example.org' })]);
     await recomputeAthlete(deps, { athleteId, fromDate: '2026-06-29', recomputeActivities: true });
-    const again = (await deps.db.query('select count(*)::int as n from alert where athlete_id = $1', [athleteId])).rows[0].n;
+    const again = (
+      await deps.db.query('select count(*)::int as n from alert where athlete_id = $1', [athleteId])
+    ).rows[0].n;
     expect(again).toBe(alerts.length);
-    expect((await deps.db.query('select count(*)::int as n from email_outbox where athlete_id = $1', [athleteId])).rows[0].n).toBe(1);
+    expect(
+      (await deps.db.query('select count(*)::int as n from email_outbox where athlete_id = $1', [athleteId]))
+        .rows[0].n,
+    ).toBe(1);
   });
 });

@@ -21,13 +21,21 @@ describe('refresh-athletes', () => {
     await run({}, deps, { jobId: 'refresh-athletes', attemptsMade: 0, log: deps.logger });
     const jobs = await deps.queues.queue('compute').getJobs(['waiting', 'prioritized']);
     const mine = jobs.filter((j) => j.data.athleteId === athleteId);
-    expect(mine.map((j) => j.data)).toEqual([{ athleteId, fromDate: '2026-06-10', recomputeActivities: false }]);
+    expect(mine.map((j) => j.data)).toEqual([
+      { athleteId, fromDate: '2026-06-10', recomputeActivities: false },
+    ]);
     await recomputeAthlete(deps, mine[0]!.data);
     const { rows } = await deps.db.query(
       `select to_char(day, 'YYYY-MM-DD') as day, atl from daily_series where athlete_id = $1 order by day`,
       [athleteId],
     );
-    expect(rows.map((r) => r.day)).toEqual(['2026-06-10', '2026-06-11', '2026-06-12', '2026-06-13', '2026-06-14']);
+    expect(rows.map((r) => r.day)).toEqual([
+      '2026-06-10',
+      '2026-06-11',
+      '2026-06-12',
+      '2026-06-13',
+      '2026-06-14',
+    ]);
     expect(rows[4].atl).toBeLessThan(rows[0].atl);
   });
 });

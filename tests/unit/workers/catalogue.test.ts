@@ -31,8 +31,16 @@ describe('job catalogue', () => {
   });
 
   it('when a payload is malformed, then the schema rejects it', () => {
-    expect(JOBS['sync-activity'].schema.safeParse({ athleteId: 'x', activityId: '1.5', reason: 'webhook' }).success).toBe(false);
-    expect(JOBS['recompute-athlete'].schema.safeParse({ athleteId: '0b0c2d3e-1111-4222-8333-944455556666', fromDate: '2026-13-01' }).success).toBe(false);
+    expect(
+      JOBS['sync-activity'].schema.safeParse({ athleteId: 'x', activityId: '1.5', reason: 'webhook' })
+        .success,
+    ).toBe(false);
+    expect(
+      JOBS['recompute-athlete'].schema.safeParse({
+        athleteId: '0b0c2d3e-1111-4222-8333-944455556666',
+        fromDate: '2026-13-01',
+      }).success,
+    ).toBe(false);
   });
 
   it('when repeatable jobs are scheduled, then each is in the catalogue', () => {

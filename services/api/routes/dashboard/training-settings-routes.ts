@@ -22,7 +22,9 @@ const physiologyBody = z.strictObject({
   lthrBpm: between('lthrBpm', [80, 230]).optional(),
   ftpW: between('ftpW', PLAUSIBLE_RANGES.ftpW).optional(),
   thresholdPaceSPerKm: between('thresholdPaceSPerKm', PLAUSIBLE_RANGES.thresholdPaceSPerKm).optional(),
-  birthYear: between('birthYear', [1900, 2025]).refine((v) => v === null || Number.isInteger(v), { error: 'birthYear must be a whole year' }).optional(),
+  birthYear: between('birthYear', [1900, 2025])
+    .refine((v) => v === null || Number.isInteger(v), { error: 'birthYear must be a whole year' })
+    .optional(),
   sex: z.enum(['male', 'female']).nullable().optional(),
   _csrf: z.string().optional(),
 });
@@ -53,9 +55,16 @@ export function trainingSettingsRoutes(deps: Deps): Router {
     const saved = await savePhysiologyEntered(deps.db, athleteId, values, cleared);
     if (!saved) throw athleteNotFound();
     if (saved.firstActivityDate) {
-      await deps.queues.enqueue('recompute-athlete', { athleteId, fromDate: saved.firstActivityDate, recomputeActivities: true });
+      await deps.queues.enqueue('recompute-athlete', {
+        athleteId,
+        fromDate: saved.firstActivityDate,
+        recomputeActivities: true,
+      });
     }
-    res.json({ entered: saved.entered, message: 'Saved. Every activity is being recomputed with these values.' });
+    res.json({
+      entered: saved.entered,
+      message: 'Saved. Every activity is being recomputed with these values.',
+    });
   });
 
   declareRoute(deps, router, 'put', '/api/me/activities/:activityId/areas', async (req, res) => {
@@ -67,7 +76,11 @@ export function trainingSettingsRoutes(deps: Deps): Router {
     const { areas } = parseInput(areasBody, req.body);
     const localDate = await saveTaggedAreas(deps.db, athlete.athleteId, activityId, areas);
     if (!localDate) throw new AppError('not_found', 'No such activity of yours.');
-    await deps.queues.enqueue('recompute-athlete', { athleteId: athlete.athleteId, fromDate: localDate, recomputeActivities: false });
+    await deps.queues.enqueue('recompute-athlete', {
+      athleteId: athlete.athleteId,
+      fromDate: localDate,
+      recomputeActivities: false,
+    });
     res.json({ activityId, areas, message: 'Saved. The strain estimate for this session is being updated.' });
   });
 

@@ -54,10 +54,18 @@ describe('resolvePhysiology', () => {
 
   it('when a low observed maximum comes from only a few easy sessions, then the age formula wins, with a note', () => {
     // age 40: Tanaka 180; observed 155 from 3 sessions is not believed
-    const few = resolvePhysiology({ birthYear: 1984 }, { maxHrLast12MonthsBpm: 155, hrActivitiesLast12Months: 3 }, TODAY);
+    const few = resolvePhysiology(
+      { birthYear: 1984 },
+      { maxHrLast12MonthsBpm: 155, hrActivitiesLast12Months: 3 },
+      TODAY,
+    );
     expect(few.hrMaxBpm).toMatchObject({ value: 180, source: 'estimated' });
     expect(few.notes.join(' ')).toMatch(/fewer than 10 sessions/);
-    const many = resolvePhysiology({ birthYear: 1984 }, { maxHrLast12MonthsBpm: 172, hrActivitiesLast12Months: 40 }, TODAY);
+    const many = resolvePhysiology(
+      { birthYear: 1984 },
+      { maxHrLast12MonthsBpm: 172, hrActivitiesLast12Months: 40 },
+      TODAY,
+    );
     expect(many.hrMaxBpm).toMatchObject({ value: 172, source: 'estimated' });
   });
 
