@@ -15,7 +15,7 @@ describe('configuration documentation', () => {
   it('when reading the README configuration table, then it lists exactly the config module variables', () => {
     const readme = read('README.md');
     const section = readme.split(/^## Configuration$/m)[1]?.split(/^## /m)[0] ?? '';
-    const vars = [...section.matchAll(/^\| `([A-Z][A-Z0-9_]+)` \|/gm)].map((m) => m[1]!);
+    const vars = [...section.matchAll(/^\| `([A-Z][A-Z0-9_]+)` *\|/gm)].map((m) => m[1]!);
     expect(vars.sort()).toEqual(schemaVars);
   });
 
