@@ -2,6 +2,9 @@
 import { MINETTI_GRADE_LIMIT } from './constants';
 import type { CleaningKind } from './types';
 
+// A local copy: imported bindings can compile to getter calls inside the per-sample loop.
+const GRADE_LIMIT = MINETTI_GRADE_LIMIT;
+
 /** Limits: outside these a sample is an artefact, not physiology. */
 export const HR_MIN_BPM = 25;
 export const HR_MAX_BPM = 250;
@@ -91,8 +94,8 @@ export function cleanGrade(raw: unknown[], sel: Selection, counts: Counts): numb
       continue;
     }
     const frac = v / 100;
-    if (Math.abs(frac) > MINETTI_GRADE_LIMIT) counts.gradeClamped++;
-    out[k] = Math.max(-MINETTI_GRADE_LIMIT, Math.min(MINETTI_GRADE_LIMIT, frac));
+    if (Math.abs(frac) > GRADE_LIMIT) counts.gradeClamped++;
+    out[k] = frac > GRADE_LIMIT ? GRADE_LIMIT : frac < -GRADE_LIMIT ? -GRADE_LIMIT : frac;
   }
   return out;
 }

@@ -69,21 +69,24 @@ function arrayOf(streams: ActivityStreams, key: (typeof CHANNELS)[number]): unkn
 function selectSamples(streams: ActivityStreams, n: number, counts: Record<CleaningKind, number>): Selection {
   const time = arrayOf(streams, 'timeS');
   const moving = arrayOf(streams, 'moving');
-  const index = new Array<number>(n);
-  const dtS = new Array<number>(n);
+  // Packed arrays grown by push: a preallocated `new Array(n)` is holey and slower to read back.
+  const index: number[] = [];
+  const dtS: number[] = [];
   let kept = 0;
-  let lastT = Number.NEGATIVE_INFINITY;
+  let first = true;
+  let lastT = 0;
   for (let i = 0; i < n; i++) {
     const t = time ? time[i] : i;
-    if (typeof t !== 'number' || !Number.isFinite(t)) {
-      counts.timeInvalid++;
+    if (typeof t !== 'number' || t - t !== 0) {
+      counts.timeInvalid++; // not a number, NaN or infinite
       continue;
     }
-    if (t <= lastT) {
+    if (!first && t <= lastT) {
       counts.timeBackwards++;
       continue;
     }
-    let dt = lastT === Number.NEGATIVE_INFINITY ? NOMINAL_SAMPLE_S : t - lastT;
+    let dt = first ? NOMINAL_SAMPLE_S : t - lastT;
+    first = false;
     if (dt > MAX_SAMPLE_GAP_S) {
       counts.sensorGap++;
       dt = NOMINAL_SAMPLE_S;
@@ -93,12 +96,10 @@ function selectSamples(streams: ActivityStreams, n: number, counts: Record<Clean
       counts.paused++;
       continue;
     }
-    index[kept] = i;
-    dtS[kept] = dt;
+    index.push(i);
+    dtS.push(dt);
     kept++;
   }
-  index.length = kept;
-  dtS.length = kept;
   return { index, dtS, length: kept };
 }
 

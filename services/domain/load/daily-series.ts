@@ -21,6 +21,12 @@ import {
   MONOTONY_WINDOW_DAYS,
 } from './constants';
 import { dailyTotals } from './daily-totals';
+
+// Local copies: imported bindings can compile to getter calls inside the per-day loop.
+const K_CTL = CTL_K;
+const K_ATL = ATL_K;
+const L_ACUTE = ACUTE_LAMBDA;
+const L_CHRONIC = CHRONIC_LAMBDA;
 import { dateOfDayNumber, dayNumber } from './local-date';
 
 export interface DailyLoadEntry {
@@ -108,10 +114,10 @@ function run(state: SeriesState, fromDay: number, totals: readonly number[]): Da
   for (let i = 0; i < totals.length; i++) {
     const load = totals[i]!;
     const tsb = ctl - atl;
-    ctl += CTL_K * (load - ctl);
-    atl += ATL_K * (load - atl);
-    acute = ACUTE_LAMBDA * load + (1 - ACUTE_LAMBDA) * acute;
-    chronic = CHRONIC_LAMBDA * load + (1 - CHRONIC_LAMBDA) * chronic;
+    ctl += K_CTL * (load - ctl);
+    atl += K_ATL * (load - atl);
+    acute = L_ACUTE * load + (1 - L_ACUTE) * acute;
+    chronic = L_CHRONIC * load + (1 - L_CHRONIC) * chronic;
     historyDay++;
     const { monotony, sum } = monotonyOf(loads, i);
     const calibrating = historyDay < CALIBRATION_DAYS;

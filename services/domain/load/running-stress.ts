@@ -6,9 +6,13 @@
 import { MINETTI_GRADE_LIMIT } from './constants';
 import type { CleanedStreams } from './clean-streams';
 
+// Imported bindings can compile to getter calls (esbuild's CommonJS output); a local copy keeps the
+// per-sample loops free of them.
+const GRADE_LIMIT = MINETTI_GRADE_LIMIT;
+
 /** Minetti 2002 energy cost of running, J per kg per metre, at gradient `i` (fraction). */
 export function minettiRunningCost(i: number): number {
-  const g = Math.max(-MINETTI_GRADE_LIMIT, Math.min(MINETTI_GRADE_LIMIT, i));
+  const g = i > GRADE_LIMIT ? GRADE_LIMIT : i < -GRADE_LIMIT ? -GRADE_LIMIT : i;
   return ((((155.4 * g - 30.4) * g - 43.3) * g + 46.3) * g + 19.5) * g + 3.6;
 }
 

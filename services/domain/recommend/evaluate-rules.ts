@@ -84,9 +84,16 @@ function buildAlert(
   };
 }
 
+/**
+ * Below this projected soreness load (AU) an area is never "well above its usual": ratios of tiny numbers
+ * (a near-empty baseline) would otherwise read as thousands of times the usual load.
+ */
+export const MIN_AREA_SORENESS_AU = 1;
+
 function areaStrainAlerts(rule: AlertRule, context: RecommendationContext, threshold: number): Alert[] {
   return context.areas.flatMap((strain) => {
-    if (!(strain.baselineAu > 0) || !Number.isFinite(strain.projectedSorenessAu)) return [];
+    if (!(strain.baselineAu > 0) || !(strain.projectedSorenessAu >= MIN_AREA_SORENESS_AU)) return [];
+    if (!Number.isFinite(strain.projectedSorenessAu)) return [];
     const ratio = strain.projectedSorenessAu / strain.baselineAu;
     if (!Number.isFinite(ratio) || !meetsThreshold(rule.comparator, ratio, threshold)) return [];
     return [

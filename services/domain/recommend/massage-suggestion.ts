@@ -6,6 +6,7 @@
  * - nothing else, maintenance week, recurrent tightness reported: optional deep tissue (trigger point for one area).
  * Durations are [DERIVED] product choices, not trial doses.
  */
+import { MIN_AREA_SORENESS_AU } from './evaluate-rules';
 import { activityPhrase } from './format';
 import type { MassageGates } from './massage-gates';
 import { MASSAGE_TYPE_LABELS, type MassageSuggestion, type MassageType } from './recommendation';
@@ -55,7 +56,12 @@ export function latestAlertActivity(
 /** Areas most above their usual load (ratio >= 1, at most 3), for suggestions without an area alert. */
 function mostLoadedAreas(context: RecommendationContext): BodyAreaId[] {
   return context.areas
-    .filter((strain) => strain.baselineAu > 0 && strain.projectedSorenessAu / strain.baselineAu >= 1)
+    .filter(
+      (strain) =>
+        strain.baselineAu > 0 &&
+        strain.projectedSorenessAu >= MIN_AREA_SORENESS_AU &&
+        strain.projectedSorenessAu / strain.baselineAu >= 1,
+    )
     .sort((a, b) => b.projectedSorenessAu / b.baselineAu - a.projectedSorenessAu / a.baselineAu)
     .slice(0, 3)
     .map((strain) => strain.area);

@@ -5,6 +5,9 @@
  */
 import { FULL_HILL_GRADE_PCT } from './coefficients';
 
+// A local copy: imported bindings can compile to getter calls inside the per-sample loop.
+const FULL_HILL_PCT = FULL_HILL_GRADE_PCT;
+
 /**
  * Weighted means over the activity of the grade blend weights: `lvl`, `up`, `down` (w_lvl, w_up, w_down) and
  * the products that the eccentric term needs (w_lvl*w_down, w_down^2). Keeping only these five sums lets the
@@ -29,7 +32,7 @@ export function mixFromSeries(gradePct: Float64Array, weights: Float64Array): Gr
   for (let i = 0; i < gradePct.length; i++) {
     const w = weights[i]!;
     if (w === 0) continue;
-    const g = gradePct[i]! / FULL_HILL_GRADE_PCT;
+    const g = gradePct[i]! / FULL_HILL_PCT;
     total += w;
     if (g > 0) up += w * Math.min(g, 1);
     else if (g < 0) {

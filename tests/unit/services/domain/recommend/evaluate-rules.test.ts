@@ -55,6 +55,16 @@ describe('evaluateRules thresholds', () => {
   });
 });
 
+describe('evaluateRules on tiny numbers', () => {
+  it('when an area has almost no soreness load and an almost empty baseline, then no alert fires', () => {
+    // 1e-16 / 5e-324 would be a ratio of about 1.8e307: meaningless, so the area needs >= 1 AU first.
+    const context = buildContext({
+      areas: [buildStrain({ area: 'calves', projectedSorenessAu: 1e-16, baselineAu: 5e-324 })],
+    });
+    expect(evaluateRules(context)).toEqual([]);
+  });
+});
+
 describe('evaluateRules while calibrating', () => {
   it.each(ALERT_RULES.map((rule) => [rule.id, rule.mayFireWhileCalibrating] as const))(
     'when calibrating and %s is over its threshold, then it fires only if allowed (%s)',
