@@ -13,6 +13,11 @@ import {
 export interface Enqueuer {
   /** Validates the payload and adds the job under its deterministic id (a duplicate add is a no-op). */
   enqueue<N extends JobName>(name: N, data: JobInput<N>, opts?: Partial<JobsOptions>): Promise<string>;
+  /**
+   * Validates and adds many jobs of one kind in one round trip (BullMQ addBulk). Only for kinds without
+   * rerun semantics; ids are the catalogue's deterministic ones, so a duplicate is still a no-op.
+   */
+  enqueueBulk<N extends JobName>(name: N, data: JobInput<N>[]): Promise<void>;
   queue(name: QueueName): Queue;
   /**
    * Removes every job that names `athleteId` and is not running (waiting, delayed, failed, completed):
@@ -62,6 +67,17 @@ export function createEnqueuer(connection: Redis, prefix: string): Enqueuer {
         ...opts,
       });
       return job.id ?? jobId;
+    },
+    async enqueueBulk(name, items) {
+      if (items.length === 0) return;
+      const spec = JOBS[name];
+      if ('rerunKey' in spec) throw new Error(`${name} has rerun semantics; enqueue it one by one`);
+      const jobs = items.map((data) => {
+        const parsed = spec.schema.parse(data) as never;
+        const jobId = (spec.jobId as (d: unknown) => string)(parsed);
+        return { name, data: parsed, opts: { jobId, ...(spec.priority ? { priority: spec.priority } : {}) } };
+      });
+      await queue(spec.queue).addBulk(jobs);
     },
     async removeJobsOfAthlete(athleteId) {
       let removed = 0;

@@ -4,6 +4,7 @@ import { insertInboxEvent } from '../../../db/queries/webhook-inbox';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { parseWebhookEvent, webhookDedupKey } from '../../strava/webhook-event';
+import { enqueueBatcherFor } from './webhook-enqueue-batcher';
 
 export const WEBHOOK_PATH = '/strava/webhook';
 /** Events are a few hundred bytes; anything past this is not from Strava. */
@@ -11,7 +12,6 @@ const WEBHOOK_BODY_LIMIT = '16kb';
 /** Strava gives us 2 s; an inbox write slower than this answers 503 so Strava retries instead. */
 const INBOX_DEADLINE_MS = 1500;
 /** The ack never waits on Redis: enqueueing runs after the response, bounded, and the sweeper backs it up. */
-const ENQUEUE_DEADLINE_MS = 100;
 const MAX_CHALLENGE_LENGTH = 255;
 
 /**
@@ -93,18 +93,8 @@ async function receiveEvent(deps: Deps, req: Request, res: Response): Promise<vo
   });
   res.status(200).json({ received: true });
   if (inserted?.status === 'pending') {
-    // After the response: a slow or absent Redis never delays the ack; the sweeper re-drives failures.
-    withDeadline(
-      deps.queues.enqueue('process-webhook-event', { inboxId: inserted.id }),
-      ENQUEUE_DEADLINE_MS,
-    ).catch((err: Error) => {
-      // A slow add usually still lands; a failed one is re-driven by the sweeper after 30 s.
-      const level = err instanceof DeadlineError ? 'debug' : 'warn';
-      req.log[level](
-        { err: err.message, inboxId: inserted.id },
-        'enqueue not confirmed; the inbox sweeper will check',
-      );
-    });
+    // After the response, batched: Redis never delays the ack; the sweeper re-drives anything lost.
+    enqueueBatcherFor(deps).add(inserted.id);
   } else if (inserted) {
     req.log.debug({ inboxId: inserted.id }, 'webhook event recorded and dropped');
   }
