@@ -8,27 +8,15 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { loadConfig } from '../services/config';
-import { createLogger } from '../services/logger';
 import { redactUrl } from '../services/startup';
-import { assertNoEviction, createRedis } from '../workers/redis';
+import {
+  HOW_TO_START_SERVICES as HOW_TO_START,
+  PROBE_TIMEOUT_MS,
+  probeRedis as checkRedis,
+  withProbeTimeout as withTimeout,
+} from '../services/prerequisite-probes';
 
-const PROBE_TIMEOUT_MS = 4000;
-
-export const HOW_TO_START =
-  'Start them with: sudo bash scripts/ensure-services.sh (Debian; starts or installs PostgreSQL and Redis),\n' +
-  'or: docker compose up -d postgres redis, then point DATABASE_URL and REDIS_URL at them (README "Quick start").';
-
-function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
-  return Promise.race([
-    p,
-    new Promise<T>((_, reject) =>
-      setTimeout(
-        () => reject(new Error(`${what} did not answer within ${PROBE_TIMEOUT_MS / 1000} s`)),
-        PROBE_TIMEOUT_MS,
-      ).unref(),
-    ),
-  ]);
-}
+export { HOW_TO_START };
 
 /** Connects to the server's maintenance database (`postgres`), where the benches create theirs. */
 async function checkPostgres(url: string): Promise<string | null> {
@@ -52,27 +40,6 @@ async function checkPostgres(url: string): Promise<string | null> {
     return `PostgreSQL is not reachable at ${redactUrl(url)}: ${(err as Error).message || String(err)}`;
   } finally {
     await pool.end().catch(() => undefined);
-  }
-}
-
-async function checkRedis(url: string): Promise<string | null> {
-  const redis = createRedis(url, createLogger('silent'), 'producer');
-  try {
-    await withTimeout(
-      redis.connect().then(() => redis.ping()),
-      'Redis',
-    );
-  } catch (err) {
-    redis.disconnect();
-    return `Redis is not reachable at ${redactUrl(url)}: ${(err as Error).message || String(err)}`;
-  }
-  try {
-    await assertNoEviction(redis);
-    return null;
-  } catch (err) {
-    return (err as Error).message;
-  } finally {
-    redis.disconnect();
   }
 }
 

@@ -1,27 +1,12 @@
 import { createServer } from 'node:net';
 import { ensureDatabase } from '../../db/pool';
-import { assertNoEviction, createRedis } from '../../workers/redis';
-import { createLogger } from '../logger';
+import {
+  HOW_TO_START_SERVICES as HOW_TO_START,
+  probeRedis as checkRedis,
+  withProbeTimeout as withTimeout,
+} from '../prerequisite-probes';
 import { redactUrl } from '../startup';
 import type { DemoOptions } from './demo-options';
-
-const PROBE_TIMEOUT_MS = 4000;
-
-const HOW_TO_START =
-  'To start PostgreSQL and Redis: sudo bash scripts/ensure-services.sh (Debian: starts them, installs them if\n' +
-  '    missing), or: docker compose up -d postgres redis (see README "Quick start").';
-
-function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
-  return Promise.race([
-    p,
-    new Promise<T>((_, reject) =>
-      setTimeout(
-        () => reject(new Error(`${what} did not answer within ${PROBE_TIMEOUT_MS / 1000} s`)),
-        PROBE_TIMEOUT_MS,
-      ).unref(),
-    ),
-  ]);
-}
 
 async function checkPostgres(url: string): Promise<string | null> {
   try {
@@ -30,30 +15,6 @@ async function checkPostgres(url: string): Promise<string | null> {
     return null;
   } catch (err) {
     return `PostgreSQL is not reachable at ${redactUrl(url)}: ${(err as Error).message || String(err)}`;
-  }
-}
-
-async function checkRedis(url: string): Promise<string | null> {
-  const redis = createRedis(url, createLogger('silent'), 'producer');
-  // connect() rejects with a bare "Connection is closed"; the socket error says why (refused, DNS, ...).
-  let socketError: Error | undefined;
-  redis.on('error', (err: Error) => (socketError ??= err));
-  try {
-    await withTimeout(
-      redis.connect().then(() => redis.ping()),
-      'Redis',
-    );
-  } catch (err) {
-    redis.disconnect();
-    return `Redis is not reachable at ${redactUrl(url)}: ${(socketError ?? (err as Error)).message}`;
-  }
-  try {
-    await assertNoEviction(redis);
-    return null;
-  } catch (err) {
-    return (err as Error).message;
-  } finally {
-    redis.disconnect();
   }
 }
 

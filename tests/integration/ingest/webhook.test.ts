@@ -171,6 +171,8 @@ describe('Strava webhook', () => {
     expect(res.status).toBe(200);
     const row = (await inbox()).find((r) => r.object_id === '6001')!;
     expect(row.status).toBe('pending');
+    // Let the batched post-ack enqueue (10 ms) run and fail while Redis is still down.
+    await new Promise((r) => setTimeout(r, 200));
     await deps.redis.connect();
     const queue = deps.queues.queue('ingest');
     expect(await queue.getJob(`wh-${row.id}`)).toBeUndefined();
