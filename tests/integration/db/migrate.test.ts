@@ -11,6 +11,9 @@ beforeAll(async () => {
   admin = new Pool({ connectionString: adminUrl(), max: 1 });
   await admin.query(`create database ${dbName}`);
   pool = new Pool({ connectionString: databaseUrl(dbName), max: 4 });
+  // As in db/pool.ts: an idle client dropped by the server must not crash the test process.
+  pool.on('error', () => undefined);
+  admin.on('error', () => undefined);
 });
 afterAll(async () => {
   await pool.end();
