@@ -1,13 +1,16 @@
 import type { Queryable } from '../pool';
 
-/** Strava-sourced columns of an activity row (see services/strava/activity-mapper.ts ActivityFields). */
+/** The columns of one `activity` row that come from Strava (athlete-entered RPE and tags are ours). */
 export interface ActivityUpsert {
   id: string;
   athleteId: string;
   name: string;
   sportType: string;
+  /** ISO instant, UTC. */
   startDate: string;
+  /** Local wall clock without offset, e.g. "2026-03-01T07:12:00". */
   startDateLocal: string;
+  /** YYYY-MM-DD of `startDateLocal`. */
   localDate: string;
   timezone: string | null;
   movingTimeS: number;
@@ -23,7 +26,9 @@ export interface ActivityUpsert {
   trainer: boolean;
   manual: boolean;
   private: boolean;
+  /** Strava perceived exertion, 1-10, when it is sent (it rarely is); never overrides the athlete's own. */
   stravaRpe: number | null;
+  /** The raw object as fetched: raw Strava data, purged after STRAVA_RAW_RETENTION_DAYS. */
   rawDetail: unknown;
 }
 

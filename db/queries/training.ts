@@ -1,4 +1,5 @@
 import type { Queryable } from '../pool';
+import type { ActivityUpsert } from './activities';
 
 /** What recompute-athlete needs to know about the athlete. */
 export interface TrainingAthlete {
@@ -31,31 +32,16 @@ export async function getTrainingAthlete(db: Queryable, athleteId: string): Prom
 }
 
 /** An activity row as the engines need it, plus whether its stored metric is stale. */
-export interface TrainingActivityRow {
-  id: string;
-  name: string;
-  sportType: string;
-  startDate: string;
-  startDateLocal: string;
-  localDate: string;
-  movingTimeS: number;
-  elapsedTimeS: number;
-  distanceM: number;
-  totalElevationGainM: number;
-  averageHeartrateBpm: number | null;
-  maxHeartrateBpm: number | null;
-  averagePowerW: number | null;
-  weightedAveragePowerW: number | null;
-  deviceWatts: boolean;
-  workoutType: number | null;
-  trainer: boolean;
-  manual: boolean;
+export type TrainingActivityRow = Omit<
+  ActivityUpsert,
+  'athleteId' | 'timezone' | 'private' | 'stravaRpe' | 'rawDetail'
+> & {
   rpe: number | null;
   taggedAreas: string[] | null;
   streamsStored: boolean;
   /** The row version read (timestamptz as text, microseconds intact); stored with the metric. */
   updatedAt: string;
-}
+};
 
 /**
  * Activities from `fromDate` whose metric is missing or stale (the activity changed, or streams arrived

@@ -1,3 +1,4 @@
+import type { ActivityUpsert } from '../../db/queries/activities';
 import type { ActivityInput, ActivityStreams } from '../domain/activity';
 import type { StravaActivity, StravaStreams } from './api';
 
@@ -6,37 +7,8 @@ import type { StravaActivity, StravaStreams } from './api';
  * athlete-local day is the date part of `start_date_local` (a wall clock despite its "Z").
  */
 
-/** The columns of one `activity` row that come from Strava (athlete-entered RPE and tags are ours). */
-export interface ActivityFields {
-  id: string;
-  athleteId: string;
-  name: string;
-  sportType: string;
-  /** ISO instant, UTC. */
-  startDate: string;
-  /** Local wall clock without offset, e.g. "2026-03-01T07:12:00". */
-  startDateLocal: string;
-  /** YYYY-MM-DD of `startDateLocal`. */
-  localDate: string;
-  timezone: string | null;
-  movingTimeS: number;
-  elapsedTimeS: number;
-  distanceM: number;
-  totalElevationGainM: number;
-  averageHeartrateBpm: number | null;
-  maxHeartrateBpm: number | null;
-  averagePowerW: number | null;
-  weightedAveragePowerW: number | null;
-  deviceWatts: boolean;
-  workoutType: number | null;
-  trainer: boolean;
-  manual: boolean;
-  private: boolean;
-  /** Strava perceived exertion, 1-10, when it is sent (it rarely is); never overrides the athlete's own. */
-  stravaRpe: number | null;
-  /** The raw object as fetched: raw Strava data, purged after STRAVA_RAW_RETENTION_DAYS. */
-  rawDetail: unknown;
-}
+/** The columns of one `activity` row that come from Strava (db/queries/activities.ts defines them). */
+export type ActivityFields = ActivityUpsert;
 
 const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/;
 

@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/pool';
 import { addDays, type DailyPoint } from '../domain/load';
 import type { RecommendationContext } from '../domain/recommend';
 import { projectAreaStrain } from '../domain/strain';
-import { STRAIN_LOOKBACK_DAYS, toStrainSessionFromStored } from '../dashboard/body-map';
+import { STRAIN_LOOKBACK_DAYS, toStrainSessionFromStored } from '../domain/strain/stored-session';
 
 /** Activities that ended within this window can drive a hard-session or race alert (rules use 72 h). */
 const RECENT_WINDOW_MS = 4 * 24 * 3600_000;
