@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Queryable } from '../pool';
 
 /** The columns of one `activity` row that come from Strava (athlete-entered RPE and tags are ours). */
@@ -45,12 +46,14 @@ export interface ActivityState {
   private: boolean;
   manual: boolean;
   streamsStatus: 'pending' | 'stored' | 'none' | 'purged' | 'failed';
+  /** activityInputsHash of the stored fields (null for rows from before it existed). */
+  inputsHash: string | null;
 }
 
 const STATE_COLUMNS = `id::text, athlete_id as "athleteId", name, sport_type as "sportType",
   to_char(start_date at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "startDate",
   moving_time_s as "movingTimeS", elapsed_time_s as "elapsedTimeS", to_char(local_date, 'YYYY-MM-DD') as "localDate",
-  private, manual, streams_status as "streamsStatus"`;
+  private, manual, streams_status as "streamsStatus", inputs_hash as "inputsHash"`;
 
 export async function getActivityState(db: Queryable, id: string): Promise<ActivityState | null> {
   const { rows } = await db.query<ActivityState>(
@@ -79,18 +82,58 @@ export async function lockActivity(db: Queryable, id: string): Promise<void> {
 }
 
 /**
+ * A fingerprint of the fields the load and strain engines read. A rename, a privacy flip or a re-fetch
+ * of an unchanged activity keeps it; a new sport type, timing or summary changes it (and so the
+ * activity's `inputs_version`, which makes its metric stale).
+ */
+export function activityInputsHash(a: ActivityUpsert): string {
+  const inputs = [
+    a.sportType,
+    new Date(a.startDate).toISOString(),
+    a.startDateLocal,
+    a.localDate,
+    a.movingTimeS,
+    a.elapsedTimeS,
+    a.distanceM,
+    a.totalElevationGainM,
+    a.averageHeartrateBpm,
+    a.maxHeartrateBpm,
+    a.averagePowerW,
+    a.weightedAveragePowerW,
+    a.deviceWatts,
+    a.workoutType,
+    a.trainer,
+    a.manual,
+    a.stravaRpe,
+  ];
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('base64url').slice(0, 22);
+}
+
+/** What an upsert did: whether a row was written, and whether the computation inputs changed. */
+export interface UpsertOutcome {
+  written: boolean;
+  inputsChanged: boolean;
+}
+
+/**
  * Inserts or updates an activity from a Strava read made at `fetchedAt`. Idempotent; a write from an
  * older read than the stored one is ignored (a slow backfill page cannot undo a newer webhook fetch).
- * Returns whether a row was written. New rows start with streams 'pending' ('none' for manual entries).
+ * New rows start with streams 'pending' ('none' for manual entries). A fresh read also restores the raw
+ * fields a 7-day purge cleared (they are held again for 7 days from this read).
  */
-export async function upsertActivity(db: Queryable, a: ActivityUpsert, fetchedAt: Date): Promise<boolean> {
-  const { rowCount } = await db.query(
-    `insert into activity (id, athlete_id, name, sport_type, start_date, start_date_local, local_date, timezone,
+export async function upsertActivity(
+  db: Queryable,
+  a: ActivityUpsert,
+  fetchedAt: Date,
+): Promise<UpsertOutcome> {
+  const { rows } = await db.query<{ inputsChanged: boolean }>(
+    `with before as (select inputs_hash from activity where id = $1::bigint)
+     insert into activity (id, athlete_id, name, sport_type, start_date, start_date_local, local_date, timezone,
        moving_time_s, elapsed_time_s, distance_m, total_elevation_gain_m, average_heartrate_bpm, max_heartrate_bpm,
        average_power_w, weighted_average_power_w, device_watts, workout_type, trainer, manual, private, rpe,
-       raw_detail, raw_fetched_at, streams_status)
+       raw_detail, raw_fetched_at, streams_status, inputs_hash)
      values ($1::bigint, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-       $23::jsonb, $24, case when $20 then 'none' else 'pending' end)
+       $23::jsonb, $24, case when $20 then 'none' else 'pending' end, $25)
      on conflict (id) do update set
        name = excluded.name, sport_type = excluded.sport_type, start_date = excluded.start_date,
        start_date_local = excluded.start_date_local, local_date = excluded.local_date, timezone = excluded.timezone,
@@ -100,9 +143,13 @@ export async function upsertActivity(db: Queryable, a: ActivityUpsert, fetchedAt
        weighted_average_power_w = excluded.weighted_average_power_w, device_watts = excluded.device_watts,
        workout_type = excluded.workout_type, trainer = excluded.trainer, manual = excluded.manual,
        private = excluded.private, rpe = coalesce(activity.rpe, excluded.rpe), raw_detail = excluded.raw_detail,
-       raw_fetched_at = excluded.raw_fetched_at, updated_at = now()
+       raw_fetched_at = excluded.raw_fetched_at, strava_data_purged_at = null,
+       inputs_version = activity.inputs_version
+         + (activity.inputs_hash is distinct from excluded.inputs_hash)::int,
+       inputs_hash = excluded.inputs_hash, updated_at = now()
      where activity.athlete_id = excluded.athlete_id
-       and (activity.raw_fetched_at is null or activity.raw_fetched_at <= excluded.raw_fetched_at)`,
+       and (activity.raw_fetched_at is null or activity.raw_fetched_at <= excluded.raw_fetched_at)
+     returning (select inputs_hash from before) is distinct from $25 as "inputsChanged"`,
     [
       a.id,
       a.athleteId,
@@ -128,9 +175,10 @@ export async function upsertActivity(db: Queryable, a: ActivityUpsert, fetchedAt
       a.stravaRpe,
       JSON.stringify(a.rawDetail ?? null),
       fetchedAt,
+      activityInputsHash(a),
     ],
   );
-  return (rowCount ?? 0) > 0;
+  return { written: rows.length > 0, inputsChanged: rows[0]?.inputsChanged ?? false };
 }
 
 /**
@@ -183,6 +231,20 @@ export async function liftTombstone(db: Queryable, id: string): Promise<void> {
   await db.query(`delete from activity_tombstone where id = $1::bigint`, [id]);
 }
 
+/**
+ * Whether the activity's stream-based metric is behind its inputs while its streams are purged: the
+ * streams must be fetched again before the numbers can follow (until then they are kept as they are).
+ */
+export async function metricAwaitsPurgedStreams(db: Queryable, id: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `select 1 from activity a join activity_metric m on m.activity_id = a.id
+     where a.id = $1::bigint and a.streams_status = 'purged' and m.from_streams
+       and m.source_version is distinct from a.inputs_version`,
+    [id],
+  );
+  return rows.length > 0;
+}
+
 /** Activities still waiting for streams, newest first (the backfill's stream order). */
 export async function listActivitiesNeedingStreams(db: Queryable, athleteId: string): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
@@ -193,13 +255,35 @@ export async function listActivitiesNeedingStreams(db: Queryable, athleteId: str
   return rows.map((r) => r.id);
 }
 
-/** Nulls raw Strava detail fetched before `before`; the derived numbers in the row stay. */
-export async function purgeRawActivityDetail(db: Queryable, before: Date): Promise<number> {
-  const { rowCount } = await db.query(
-    `update activity set raw_detail = null where raw_detail is not null and raw_fetched_at < $1`,
-    [before],
+/**
+ * The 7-day rule for every raw field (Strava API Agreement §6.2; docs/strava-compliance.md). For
+ * activities read from Strava before `before`, clears what is Strava's: the raw detail, title, time
+ * zone, distance, elevation, heart-rate and power summaries, device and trainer flags and workout type,
+ * and coarsens the start to the hour. Kept (docs/retention.md says why): the Strava id (dedup and
+ * deletion), the athlete-local day, sport type, moving and elapsed time (the duration the load is
+ * expressed over), the manual and private flags (which decide what may be computed and shown), and
+ * everything Kneadwise computed. The average heart rate a summary-based metric recorded goes too.
+ * Derived numbers do not change: activity_metric keeps them and the recompute does not redo them.
+ */
+export async function purgeRawActivityDetail(db: Queryable, before: Date, purgedAt: Date): Promise<number> {
+  const { rows } = await db.query<{ id: string }>(
+    `update activity set raw_detail = null, name = '', timezone = null, distance_m = null,
+       total_elevation_gain_m = null, average_heartrate_bpm = null, max_heartrate_bpm = null,
+       average_power_w = null, weighted_average_power_w = null, device_watts = null, trainer = null,
+       workout_type = null, start_date = date_trunc('hour', start_date),
+       start_date_local = date_trunc('hour', start_date_local), strava_data_purged_at = $2, updated_at = now()
+     where strava_data_purged_at is null and raw_fetched_at < $1
+     returning id::text`,
+    [before, purgedAt],
   );
-  return rowCount ?? 0;
+  if (rows.length > 0) {
+    await db.query(
+      `update activity_metric set inputs = inputs #- '{methodValues,averageHrBpm}'
+       where activity_id = any($1::bigint[]) and inputs->'methodValues' ? 'averageHrBpm'`,
+      [rows.map((r) => r.id)],
+    );
+  }
+  return rows.length;
 }
 
 /** Ids of the athlete's stored activities that started after `after` (reconciliation's deletion check). */

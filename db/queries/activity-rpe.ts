@@ -1,17 +1,21 @@
 import type { Queryable } from '../pool';
 
 /**
- * Records the athlete's session RPE (1-10) for one of their activities. Returns the activity's local
- * day (to recompute from), or null when the activity is gone or not theirs.
+ * Records (or clears, with null) the athlete's session RPE (1-10) for one of their activities: the one
+ * home of this write, for the dashboard and the one-tap email link. A changed value bumps the activity's
+ * inputs version (its metric becomes stale). Returns the activity's local day (to recompute from), or
+ * null when the activity is gone or not theirs.
  */
 export async function recordActivityRpe(
   db: Queryable,
   athleteId: string,
   activityId: string,
-  rpe: number,
+  rpe: number | null,
 ): Promise<{ localDate: string } | null> {
   const { rows } = await db.query<{ localDate: string }>(
-    `update activity set rpe = $3, updated_at = now() where id = $2 and athlete_id = $1
+    `update activity set rpe = $3, updated_at = now(),
+       inputs_version = inputs_version + (rpe is distinct from $3::smallint)::int
+     where id = $2::bigint and athlete_id = $1
      returning to_char(local_date, 'YYYY-MM-DD') as "localDate"`,
     [athleteId, activityId, rpe],
   );
@@ -25,7 +29,7 @@ export async function findActivityForRpe(
   activityId: string,
 ): Promise<{ title: string; localDate: string; rpe: number | null } | null> {
   const { rows } = await db.query<{ title: string; localDate: string; rpe: number | null }>(
-    `select name as title, to_char(local_date, 'YYYY-MM-DD') as "localDate", rpe from activity where id = $2 and athlete_id = $1`,
+    `select name as title, to_char(local_date, 'YYYY-MM-DD') as "localDate", rpe from activity where id = $2::bigint and athlete_id = $1`,
     [athleteId, activityId],
   );
   return rows[0] ?? null;

@@ -209,24 +209,6 @@ export async function selectUpcomingRaces(
 }
 
 /**
- * Sets (or clears, with null) the athlete's effort rating of one of their own activities. Returns the
- * activity's local day (the recompute starts there), or null when the activity is not theirs.
- */
-export async function updateActivityRpe(
-  db: Queryable,
-  athleteId: string,
-  activityId: string,
-  rpe: number | null,
-): Promise<string | null> {
-  const { rows } = await db.query<{ localDate: string }>(
-    `update activity set rpe = $3, updated_at = now() where id = $2::bigint and athlete_id = $1
-     returning local_date::text as "localDate"`,
-    [athleteId, activityId, rpe],
-  );
-  return rows[0]?.localDate ?? null;
-}
-
-/**
  * A cheap fingerprint of each athlete's strain inputs since `fromDate` (row count and newest computation):
  * when it is unchanged, previously read sessions are still exactly right.
  */

@@ -7,14 +7,18 @@ export interface ActivityListRow {
   startDate: Date;
   localDate: string;
   movingTimeS: number;
-  distanceM: number;
-  totalElevationGainM: number;
+  /** Null once the 7-day purge cleared Strava's raw fields. */
+  distanceM: number | null;
+  totalElevationGainM: number | null;
   averageHeartrateBpm: number | null;
   averagePowerW: number | null;
   rpe: number | null;
   load: number | null;
   method: string | null;
   confidence: string | null;
+  stravaDataPurged: boolean;
+  /** Stream-based numbers waiting for their streams to be fetched again after an edit on Strava. */
+  refreshPending: boolean;
 }
 
 /**
@@ -30,7 +34,9 @@ export async function selectActivities(
     `select a.id::text, a.name, a.sport_type as "sportType", a.start_date as "startDate",
        a.local_date::text as "localDate", a.moving_time_s as "movingTimeS", a.distance_m as "distanceM",
        a.total_elevation_gain_m as "totalElevationGainM", a.average_heartrate_bpm as "averageHeartrateBpm",
-       a.average_power_w as "averagePowerW", a.rpe, m.load, m.method, m.confidence
+       a.average_power_w as "averagePowerW", a.rpe, m.load, m.method, m.confidence,
+       (a.strava_data_purged_at is not null) as "stravaDataPurged",
+       coalesce(m.from_streams and a.streams_status = 'pending', false) as "refreshPending"
      from activity a left join activity_metric m on m.activity_id = a.id
      where a.athlete_id = $1 and ($3::timestamptz is null or a.start_date < $3::timestamptz)
      order by a.start_date desc limit $2`,

@@ -28,7 +28,9 @@ export async function saveTaggedAreas(
   areas: string[] | null,
 ): Promise<string | null> {
   const { rows } = await db.query<{ localDate: string }>(
-    `update activity set tagged_areas = $3, updated_at = now() where id = $2::bigint and athlete_id = $1
+    `update activity set tagged_areas = $3, updated_at = now(),
+       inputs_version = inputs_version + (tagged_areas is distinct from $3::text[])::int
+     where id = $2::bigint and athlete_id = $1
      returning to_char(local_date, 'YYYY-MM-DD') as "localDate"`,
     [athleteId, activityId, areas],
   );

@@ -10,6 +10,7 @@ export interface TrainingAthlete {
   physiologyEntered: Record<string, unknown>;
   physiologyObserved: Record<string, unknown>;
   physiologyResolved: unknown;
+  physiologyBasis: string | null;
   stravaZones: unknown;
   alertSettings: unknown;
   injuredOrIll: boolean;
@@ -20,7 +21,8 @@ export async function getTrainingAthlete(db: Queryable, athleteId: string): Prom
   const { rows } = await db.query<TrainingAthlete>(
     `select a.id, a.time_zone as "timeZone", a.sex, a.physiology_entered as "physiologyEntered",
             a.physiology_observed as "physiologyObserved",
-            a.physiology_resolved as "physiologyResolved", a.strava_zones as "stravaZones",
+            a.physiology_resolved as "physiologyResolved",
+            a.physiology_basis as "physiologyBasis", a.strava_zones as "stravaZones",
             a.alert_settings as "alertSettings", a.injured_or_ill as "injuredOrIll",
             (select timezone from activity where athlete_id = a.id and timezone is not null
               order by start_date desc limit 1) as "latestActivityTimezone",
@@ -31,27 +33,51 @@ export async function getTrainingAthlete(db: Queryable, athleteId: string): Prom
   return rows[0] ?? null;
 }
 
-/** An activity row as the engines need it, plus whether its stored metric is stale. */
-export type TrainingActivityRow = Omit<
-  ActivityUpsert,
-  'athleteId' | 'timezone' | 'private' | 'stravaRpe' | 'rawDetail'
+/** Raw Strava fields the 7-day purge clears (null once cleared; see purgeRawActivityDetail). */
+export type PurgedField = 'distanceM' | 'totalElevationGainM' | 'deviceWatts' | 'trainer';
+export type WithPurgedFields<T> = { [K in keyof T]: K extends PurgedField ? T[K] | null : T[K] };
+
+/** An activity row as the engines need it, plus the versions its stored metric is compared with. */
+export type TrainingActivityRow = WithPurgedFields<
+  Omit<ActivityUpsert, 'athleteId' | 'timezone' | 'private' | 'stravaRpe' | 'rawDetail'>
 > & {
   rpe: number | null;
   taggedAreas: string[] | null;
   streamsStored: boolean;
-  /** The row version read (timestamptz as text, microseconds intact); stored with the metric. */
-  updatedAt: string;
+  /** The activity's inputs version read; stored with the metric. */
+  inputsVersion: number;
 };
 
 /**
- * Activities from `fromDate` whose metric is missing or stale (the activity changed, or streams arrived
- * after a summary-only computation); with `all`, every activity from `fromDate`.
+ * When a stored metric no longer matches what it was computed from: the activity's inputs changed
+ * (`inputs_version`), streams arrived after a summary-only computation, the physiology basis moved, or
+ * the model did. Bookkeeping (purges, re-fetches, status) changes none of these. `$model` is a parameter.
+ */
+const metricIsStale = (model: string) => `(m.activity_id is null
+  or (a.streams_status = 'stored' and not m.from_streams)
+  or m.source_version is distinct from a.inputs_version
+  or m.physiology_basis is distinct from ath.physiology_basis
+  or m.model_version is distinct from ${model})`;
+
+/**
+ * Whether the inputs a recompute would need are still held. Once streams are purged a stream-based
+ * metric is kept as it is (the method never downgrades to a summary); once the raw Strava fields are
+ * purged only methods that need nothing but what we keep (duration, the athlete's RPE) can run again.
+ */
+export const METRIC_IS_RECOMPUTABLE = `(a.streams_status = 'stored' or m.activity_id is null
+  or (not m.from_streams and (a.strava_data_purged_at is null or m.method in ('sessionRpe', 'duration')))
+  or (m.from_streams and a.streams_status = 'none' and a.strava_data_purged_at is null))`;
+
+/**
+ * Activities from `fromDate` whose metric is missing or stale and can be recomputed; with `all`, every
+ * recomputable activity from `fromDate`.
  */
 export async function listActivitiesToCompute(
   db: Queryable,
   athleteId: string,
   fromDate: string,
   all: boolean,
+  modelVersion: string,
 ): Promise<TrainingActivityRow[]> {
   const { rows } = await db.query<TrainingActivityRow>(
     `select a.id::text, a.name, a.sport_type as "sportType",
@@ -63,13 +89,13 @@ export async function listActivitiesToCompute(
             a.max_heartrate_bpm as "maxHeartrateBpm", a.average_power_w as "averagePowerW",
             a.weighted_average_power_w as "weightedAveragePowerW", a.device_watts as "deviceWatts",
             a.workout_type as "workoutType", a.trainer, a.manual, a.rpe, a.tagged_areas as "taggedAreas",
-            (a.streams_status = 'stored') as "streamsStored", a.updated_at::text as "updatedAt"
-     from activity a left join activity_metric m on m.activity_id = a.id
+            (a.streams_status = 'stored') as "streamsStored", a.inputs_version as "inputsVersion"
+     from activity a join athlete ath on ath.id = a.athlete_id
+       left join activity_metric m on m.activity_id = a.id
      where a.athlete_id = $1 and a.local_date >= $2::date
-       and ($3 or m.activity_id is null or m.source_updated_at is distinct from a.updated_at
-            or (a.streams_status = 'stored' and not m.from_streams))
+       and ($3 or ${metricIsStale('$4')}) and ${METRIC_IS_RECOMPUTABLE}
      order by a.start_date`,
-    [athleteId, fromDate, all],
+    [athleteId, fromDate, all, modelVersion],
   );
   return rows;
 }
@@ -87,20 +113,22 @@ export interface MetricUpsert {
   areaLoads: unknown;
   fromStreams: boolean;
   modelVersion: string;
-  sourceUpdatedAt: string;
+  sourceVersion: number;
+  physiologyBasis: string;
 }
 
 /** Replaces an activity's derived numbers (recomputed, never incremented). */
 export async function upsertActivityMetric(db: Queryable, m: MetricUpsert): Promise<void> {
   await db.query(
     `insert into activity_metric (activity_id, athlete_id, local_date, load, method, confidence, metrics, inputs,
-                                  cleaning, area_loads, from_streams, model_version, source_updated_at, computed_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::timestamptz, now())
+                                  cleaning, area_loads, from_streams, model_version, source_version, physiology_basis, computed_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
      on conflict (activity_id) do update set local_date = excluded.local_date, load = excluded.load,
        method = excluded.method, confidence = excluded.confidence, metrics = excluded.metrics,
        inputs = excluded.inputs, cleaning = excluded.cleaning, area_loads = excluded.area_loads,
        from_streams = excluded.from_streams, model_version = excluded.model_version,
-       source_updated_at = excluded.source_updated_at, computed_at = now()`,
+       source_version = excluded.source_version, physiology_basis = excluded.physiology_basis,
+       computed_at = now()`,
     [
       m.activityId,
       m.athleteId,
@@ -114,7 +142,8 @@ export async function upsertActivityMetric(db: Queryable, m: MetricUpsert): Prom
       JSON.stringify(m.areaLoads),
       m.fromStreams,
       m.modelVersion,
-      m.sourceUpdatedAt,
+      m.sourceVersion,
+      m.physiologyBasis,
     ],
   );
 }
@@ -127,7 +156,8 @@ export async function listDailyLoadEntries(
 ): Promise<{ localDate: string; load: number }[]> {
   const { rows } = await db.query<{ localDate: string; load: number }>(
     `select to_char(local_date, 'YYYY-MM-DD') as "localDate", load from activity_metric
-     where athlete_id = $1 and ($2::date is null or local_date >= $2::date)`,
+     where athlete_id = $1 and ($2::date is null or local_date >= $2::date)
+     order by local_date, activity_id`,
     [athleteId, fromDate],
   );
   return rows;
@@ -209,21 +239,55 @@ export async function listStrainRows(
 }
 
 /**
- * Athletes with activities whose metric is missing or stale since before `olderThan` (so a recompute
- * already on its way is not doubled), with the earliest such day.
+ * Athletes with activities whose metric is missing or stale and recomputable, last written more than
+ * `graceMs` ago (so a recompute already on its way is not doubled), with the earliest such day.
  */
 export async function listStaleMetricAthletes(
   db: Queryable,
-  olderThan: Date,
+  graceMs: number,
+  modelVersion: string,
 ): Promise<{ athleteId: string; fromDate: string }[]> {
   const { rows } = await db.query<{ athleteId: string; fromDate: string }>(
     `select a.athlete_id as "athleteId", to_char(min(a.local_date), 'YYYY-MM-DD') as "fromDate"
-     from activity a left join activity_metric m on m.activity_id = a.id
-     where a.updated_at < $1
-       and (m.activity_id is null or m.source_updated_at is distinct from a.updated_at
-            or (a.streams_status = 'stored' and not m.from_streams))
+     from activity a join athlete ath on ath.id = a.athlete_id
+       left join activity_metric m on m.activity_id = a.id
+     where a.updated_at < now() - make_interval(secs => $1 / 1000.0)
+       and ${metricIsStale('$2')} and ${METRIC_IS_RECOMPUTABLE}
      group by a.athlete_id`,
-    [olderThan],
+    [graceMs, modelVersion],
+  );
+  return rows;
+}
+
+/** Saves the physiology basis (a hash of the resolved values) the athlete's numbers are computed on. */
+export async function savePhysiologyBasis(db: Queryable, athleteId: string, basis: string): Promise<void> {
+  await db.query(`update athlete set physiology_basis = $2 where id = $1`, [athleteId, basis]);
+}
+
+/** Why an activity keeps numbers computed earlier: the data a recompute would need is gone. */
+export type KeptReason = 'streams-purged' | 'strava-data-purged';
+
+/**
+ * The athlete's activities whose stored numbers can no longer be recomputed (a settings change cannot
+ * reach them), with the reason; `refreshPending` when their streams are being fetched again.
+ */
+export async function listActivitiesKeepingNumbers(
+  db: Queryable,
+  athleteId: string,
+): Promise<{ activityId: string; localDate: string; reason: KeptReason; refreshPending: boolean }[]> {
+  const { rows } = await db.query<{
+    activityId: string;
+    localDate: string;
+    reason: KeptReason;
+    refreshPending: boolean;
+  }>(
+    `select a.id::text as "activityId", to_char(a.local_date, 'YYYY-MM-DD') as "localDate",
+            case when m.from_streams then 'streams-purged' else 'strava-data-purged' end as reason,
+            (m.from_streams and a.streams_status = 'pending') as "refreshPending"
+     from activity a join activity_metric m on m.activity_id = a.id
+     where a.athlete_id = $1 and not ${METRIC_IS_RECOMPUTABLE}
+     order by a.start_date`,
+    [athleteId],
   );
   return rows;
 }

@@ -17,8 +17,9 @@ export interface ActivityView {
   startDate: string;
   localDate: string;
   movingTimeS: number;
-  distanceM: number;
-  elevationGainM: number;
+  /** Null once Strava's raw fields are purged (7 days after they were read). */
+  distanceM: number | null;
+  elevationGainM: number | null;
   rpe: number | null;
   load: number | null;
   method: string | null;
@@ -28,19 +29,26 @@ export interface ActivityView {
   confidenceExplanation: string | null;
   /** Strava's brand rules: links to the original read "View on Strava". */
   stravaUrl: string;
+  /** True once Strava's raw fields (title, distance, averages) are purged; the numbers stay. */
+  stravaDataPurged: boolean;
+  /** The numbers wait for streams fetched again after an edit on Strava; until then they stay. */
+  refreshPending: boolean;
 }
+
+const roundOrNull = (v: number | null) => (v === null ? null : Math.round(v));
 
 function activityView(a: ActivityListRow): ActivityView {
   const method = a.method ? METHOD_EXPLANATIONS[a.method as LoadMethod] : undefined;
   return {
     id: a.id,
-    name: a.name,
+    // After the 7-day purge no title is held: name the session by what it was.
+    name: a.name || `${a.sportType} on ${a.localDate}`,
     sportType: a.sportType,
     startDate: a.startDate.toISOString(),
     localDate: a.localDate,
     movingTimeS: a.movingTimeS,
-    distanceM: Math.round(a.distanceM),
-    elevationGainM: Math.round(a.totalElevationGainM),
+    distanceM: roundOrNull(a.distanceM),
+    elevationGainM: roundOrNull(a.totalElevationGainM),
     rpe: a.rpe,
     load: a.load === null ? null : Math.round(a.load),
     method: a.method,
@@ -51,6 +59,8 @@ function activityView(a: ActivityListRow): ActivityView {
       ? (CONFIDENCE_EXPLANATIONS[a.confidence as Confidence] ?? null)
       : null,
     stravaUrl: `https://www.strava.com/activities/${a.id}`,
+    stravaDataPurged: a.stravaDataPurged,
+    refreshPending: a.refreshPending,
   };
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../../db/queries/notification-prefs';
 import { spendLinkNonce } from '../../db/queries/used-links';
 import type { Deps } from '../deps';
+import { requestActivityRecompute } from '../training/request-recompute';
 import { ATHLETE_ALERT_KINDS, COACH_ALERT_KIND } from './email-kinds';
 import { invalidLinkPage, type LinkPage } from './link-pages';
 import { parseNotificationPrefs } from './preferences';
@@ -57,18 +58,13 @@ export async function applyRpeLink(deps: Deps, claims: LinkClaims): Promise<Link
     );
   });
   if (result === 'used' || result === 'gone') return invalidLinkPage(result, 'rating');
-  await deps.queues
-    .enqueue('recompute-athlete', {
-      athleteId: claims.subject,
-      fromDate: result.localDate,
-      recomputeActivities: true,
-    })
-    .catch((err: Error) =>
+  await requestActivityRecompute(deps, claims.subject, parsed.activityId, result.localDate).catch(
+    (err: Error) =>
       deps.logger.warn(
         { err: err.message, athleteId: claims.subject },
         'could not queue recompute after RPE',
       ),
-    );
+  );
   return {
     status: 200,
     title: 'Thanks, rating saved',

@@ -1,4 +1,5 @@
 import type { ActivityUpsert } from '../../db/queries/activities';
+import type { WithPurgedFields } from '../../db/queries/training';
 import type { ActivityInput, ActivityStreams } from '../domain/activity';
 import type { StravaActivity, StravaStreams } from './api';
 
@@ -80,7 +81,10 @@ export function toDomainStreams(s: StoredStreams): ActivityStreams {
 
 /** A stored row (plus its streams, when fetched) as the domain's ActivityInput. */
 export function toActivityInput(
-  row: Omit<ActivityFields, 'rawDetail' | 'stravaRpe'> & { rpe: number | null; taggedAreas: string[] | null },
+  row: WithPurgedFields<Omit<ActivityFields, 'rawDetail' | 'stravaRpe'>> & {
+    rpe: number | null;
+    taggedAreas: string[] | null;
+  },
   streams: StoredStreams | null,
 ): ActivityInput {
   return {
@@ -90,34 +94,22 @@ export function toActivityInput(
       startDateLocal: row.startDateLocal,
       movingTimeS: row.movingTimeS,
       elapsedTimeS: row.elapsedTimeS,
-      distanceM: row.distanceM,
-      totalElevationGainM: row.totalElevationGainM,
+      // Cleared by the 7-day purge: only methods that need none of them run on such a row.
+      distanceM: row.distanceM ?? 0,
+      totalElevationGainM: row.totalElevationGainM ?? 0,
       averageHeartrateBpm: row.averageHeartrateBpm ?? undefined,
       maxHeartrateBpm: row.maxHeartrateBpm ?? undefined,
       averagePowerW: row.averagePowerW ?? undefined,
       weightedAveragePowerW: row.weightedAveragePowerW ?? undefined,
-      deviceWatts: row.deviceWatts,
+      deviceWatts: row.deviceWatts ?? false,
       workoutType: row.workoutType,
-      trainer: row.trainer,
+      trainer: row.trainer ?? false,
       manual: row.manual,
       rpe: row.rpe,
       taggedAreas: row.taggedAreas,
     },
     streams: streams ? toDomainStreams(streams) : null,
   };
-}
-
-/** True when a change between two versions of an activity changes its load (type or timing). */
-export function changesLoad(
-  before: Pick<ActivityFields, 'sportType' | 'startDate' | 'movingTimeS' | 'elapsedTimeS'>,
-  after: ActivityFields,
-): boolean {
-  return (
-    before.sportType !== after.sportType ||
-    new Date(before.startDate).getTime() !== new Date(after.startDate).getTime() ||
-    before.movingTimeS !== after.movingTimeS ||
-    before.elapsedTimeS !== after.elapsedTimeS
-  );
 }
 
 function finite(v: unknown): number | null {

@@ -20,17 +20,18 @@ export interface RecomputedActivities {
 
 /**
  * Computes load and per-area strain for the athlete's activities from `fromDate` that are new or stale
- * (or all of them with `all`), storing each with its method, confidence, inputs and cleaning record.
- * Idempotent: a second run with nothing changed computes nothing.
+ * (or all of them with `all`), storing each with its method, confidence, inputs and cleaning record and
+ * the versions it was computed from. Activities whose raw inputs are gone keep their stored numbers
+ * (db/queries/training.ts METRIC_IS_RECOMPUTABLE). Idempotent: a second run with nothing changed
+ * computes nothing.
  */
 export async function recomputeActivities(
   tx: Queryable,
   athleteId: string,
   physiology: ResolvedPhysiology,
-  fromDate: string,
-  all: boolean,
+  basis: { fromDate: string; all: boolean; physiologyBasis: string },
 ): Promise<RecomputedActivities> {
-  const rows = await listActivitiesToCompute(tx, athleteId, fromDate, all);
+  const rows = await listActivitiesToCompute(tx, athleteId, basis.fromDate, basis.all, MODEL_VERSION);
   let earliestDate: string | null = null;
   for (const row of rows) {
     const streams = row.streamsStored ? await getActivityStreams(tx, row.id) : null;
@@ -51,7 +52,8 @@ export async function recomputeActivities(
       areaLoads: strain,
       fromStreams: streams !== null,
       modelVersion: MODEL_VERSION,
-      sourceUpdatedAt: row.updatedAt,
+      sourceVersion: row.inputsVersion,
+      physiologyBasis: basis.physiologyBasis,
     });
     if (earliestDate === null || localDate < earliestDate) earliestDate = localDate;
   }
@@ -63,6 +65,6 @@ function activityInput(
   athleteId: string,
   streams: Record<string, number[]> | null,
 ): ActivityInput {
-  const { updatedAt: _version, streamsStored: _stored, ...fields } = row;
+  const { inputsVersion: _version, streamsStored: _stored, ...fields } = row;
   return toActivityInput({ ...fields, athleteId, timezone: null, private: false }, streams);
 }

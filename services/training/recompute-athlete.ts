@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { withTransaction, type Queryable } from '../../db/pool';
 import { latestSeriesDay } from '../../db/queries/daily-series';
 import {
@@ -5,6 +6,7 @@ import {
   listObservedMaxHr,
   lockAthleteTraining,
   saveObservedPhysiology,
+  savePhysiologyBasis,
   type TrainingAthlete,
 } from '../../db/queries/training';
 import type { Deps } from '../deps';
@@ -84,7 +86,8 @@ export async function recomputeAthlete(deps: Deps, req: RecomputeRequest): Promi
 /**
  * Computes new or stale activities. Physiology comes first: when the resolved values differ from those
  * the stored numbers used (the athlete changed a setting, a new year changed an age estimate, new streams
- * raised the observed HR max), every activity is recomputed so all numbers share one basis.
+ * raised the observed HR max), every activity whose inputs are still held is recomputed on the new basis;
+ * the others keep their numbers (listActivitiesKeepingNumbers says which and why).
  */
 async function computeActivities(
   tx: Queryable,
@@ -104,24 +107,29 @@ async function computeActivities(
   };
   const first = await resolve();
   const everything = athlete.firstActivityDate ?? req.fromDate;
-  // Nothing stored yet means no metric was computed on another basis.
-  const stored = athlete.physiologyResolved;
-  const changed = isNonEmptyObject(stored) && physiologyKey(first.physiology) !== stableJson(stored);
-  let computed = await recomputeActivities(
-    tx,
-    athlete.id,
-    first.physiology,
-    changed ? everything : req.fromDate,
-    changed || req.recomputeActivities,
-  );
+  const firstBasis = physiologyBasis(first.physiology);
+  // A new basis makes every metric computed on the old one stale, wherever it lies in the history.
+  const changed = athlete.physiologyBasis !== firstBasis;
+  await savePhysiologyBasis(tx, athlete.id, firstBasis);
+  let computed = await recomputeActivities(tx, athlete.id, first.physiology, {
+    fromDate: changed ? everything : req.fromDate,
+    all: req.recomputeActivities,
+    physiologyBasis: firstBasis,
+  });
   let final = first;
   const second = await resolve();
-  if (physiologyKey(second.physiology) !== physiologyKey(first.physiology)) {
+  const secondBasis = physiologyBasis(second.physiology);
+  if (secondBasis !== firstBasis) {
     final = second;
-    const again = await recomputeActivities(tx, athlete.id, second.physiology, everything, true);
+    await savePhysiologyBasis(tx, athlete.id, secondBasis);
+    const again = await recomputeActivities(tx, athlete.id, second.physiology, {
+      fromDate: everything,
+      all: false,
+      physiologyBasis: secondBasis,
+    });
     computed = {
       count: computed.count + again.count,
-      earliestDate: again.earliestDate ?? computed.earliestDate,
+      earliestDate: earlierDate(again.earliestDate, computed.earliestDate),
     };
   }
   await saveObservedPhysiology(
@@ -131,6 +139,17 @@ async function computeActivities(
     JSON.parse(physiologyKey(final.physiology)),
   );
   return computed;
+}
+
+/** A short, stable name of the physiology values the numbers depend on (stored with each metric). */
+function physiologyBasis(p: ResolvedPhysiology): string {
+  return createHash('sha256').update(physiologyKey(p)).digest('base64url').slice(0, 22);
+}
+
+function earlierDate(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
 }
 
 /** The values (not labels) the stored numbers depend on, as a stable JSON string. */
@@ -156,10 +175,6 @@ function stableJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
-}
-
-function isNonEmptyObject(value: unknown): boolean {
-  return !!value && typeof value === 'object' && Object.keys(value).length > 0;
 }
 
 async function decideAlerts(

@@ -1,5 +1,6 @@
 import { withTransaction } from '../../db/pool';
 import {
+  activityInputsHash,
   getActivityStates,
   getTombstoneS,
   lockActivity,
@@ -10,7 +11,7 @@ import {
 import { hasScope, type SyncAthlete } from '../../db/queries/athlete-sync';
 import type { Deps } from '../../services/deps';
 import type { StravaActivity } from '../../services/strava/api';
-import { changesLoad, toActivityFields, type ActivityFields } from '../../services/strava/activity-mapper';
+import { toActivityFields, type ActivityFields } from '../../services/strava/activity-mapper';
 import { earlierDate } from './enqueue';
 import { stravaApiFor } from '../../services/strava/client';
 
@@ -89,13 +90,12 @@ async function importPage(
   }
 }
 
+/**
+ * A listed summary is written when what the numbers or the privacy rules depend on changed. Titles are
+ * not compared: a rename reaches us as a webhook update, and after the 7-day purge we hold no title.
+ */
 function summaryChanged(before: ActivityState, after: ActivityFields): boolean {
-  return (
-    changesLoad(before, after) ||
-    before.name !== after.name ||
-    before.private !== after.private ||
-    before.localDate !== after.localDate
-  );
+  return before.inputsHash !== activityInputsHash(after) || before.private !== after.private;
 }
 
 async function upsertUnlessDeleted(deps: Deps, fields: ActivityFields, fetchedAt: Date): Promise<boolean> {

@@ -7,14 +7,15 @@ const DAY_MS = 86_400_000;
 
 /**
  * Repeatable (hourly): Strava's API terms cap the cache of raw Strava data at 7 days. Deletes stream
- * samples and nulls the raw activity detail fetched more than STRAVA_RAW_RETENTION_DAYS ago, and deletes
- * finished webhook inbox rows of that age (their `updates` hold titles). The activity row's own numbers
- * (type, times, distance, averages) and everything derived (activity_metric, daily_series) stay.
+ * samples, clears every raw Strava field of activities read more than STRAVA_RAW_RETENTION_DAYS ago
+ * (purgeRawActivityDetail lists them), and deletes finished webhook inbox rows of that age (their
+ * `updates` hold titles). Everything Kneadwise derived (activity_metric, daily_series) stays unchanged,
+ * and nothing here makes a metric stale: purging is bookkeeping, not a change of the activity.
  * Idempotent; a deleted activity is already gone at once (process-webhook-event).
  */
 export const run: JobRunner<'purge-raw-data'> = async (_data, deps, ctx) => {
   const before = new Date(deps.clock() - deps.config.strava.rawRetentionDays * DAY_MS);
-  const details = await purgeRawActivityDetail(deps.db, before);
+  const details = await purgeRawActivityDetail(deps.db, before, new Date(deps.clock()));
   const streams = await purgeActivityStreams(deps.db, before);
   const inbox = await purgeFinishedInboxEvents(deps.db, before);
   if (details + streams + inbox > 0)

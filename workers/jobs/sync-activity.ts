@@ -4,16 +4,17 @@ import {
   getTombstoneS,
   liftTombstone,
   lockActivity,
+  metricAwaitsPurgedStreams,
   upsertActivity,
   type ActivityState,
+  type UpsertOutcome,
 } from '../../db/queries/activities';
-import { storeActivityStreams } from '../../db/queries/activity-streams';
+import { setStreamsStatus, storeActivityStreams } from '../../db/queries/activity-streams';
 import { getSyncAthlete, hasScope, type SyncAthlete } from '../../db/queries/athlete-sync';
 import { latestActivityEventTime } from '../../db/queries/webhook-inbox';
 import type { Deps } from '../../services/deps';
 import type { StravaActivity } from '../../services/strava/api';
 import {
-  changesLoad,
   toActivityFields,
   toStoredStreams,
   type ActivityFields,
@@ -29,7 +30,9 @@ import { stravaApiFor } from '../../services/strava/client';
  * Calls: the detail (1), plus the streams (2) only when the activity is new or its streams are still
  * missing and it is not a manual entry. A tombstoned activity costs no call unless a newer create/update
  * event arrived since its deletion (a privacy flip back); a 404 removes it. A private activity is stored
- * only with activity:read_all. Any change of type or timing, and new streams, ask for a recompute.
+ * only with activity:read_all. A change of what the numbers are computed from (not a rename), and new
+ * streams, ask for a recompute. When the streams were purged and the numbers must follow a change, the
+ * streams are fetched again on the backfill budget; until then the stream-based numbers stay.
  */
 export const run: JobRunner<'sync-activity'> = async (data, deps, ctx) => {
   const athlete = await getSyncAthlete(deps.db, data.athleteId);
@@ -54,10 +57,12 @@ export const run: JobRunner<'sync-activity'> = async (data, deps, ctx) => {
     return;
   }
   const fields = toActivityFields(detail, athlete.id);
-  if (!(await writeUnlessDeleted(deps, fields, fetchedAt, eventS))) return;
+  const written = await writeUnlessDeleted(deps, fields, fetchedAt, eventS);
+  if (!written) return;
+  await refetchPurgedStreamsIfNeeded(deps, athlete.id, fields.id);
   const streamsStored = await syncStreams(deps, athlete, before, fields, goneAtS, ctx);
   if (streamsStored === 'gone') return;
-  if (!before || streamsStored || changesLoad(before, fields) || before.localDate !== fields.localDate) {
+  if (!before || streamsStored || written.inputsChanged || before.localDate !== fields.localDate) {
     await enqueueRecompute(
       deps,
       athlete.id,
@@ -85,17 +90,23 @@ async function writeUnlessDeleted(
   fields: ActivityFields,
   fetchedAt: Date,
   eventS: number | null,
-): Promise<boolean> {
+): Promise<UpsertOutcome | null> {
   return withTransaction(deps.db, async (tx) => {
     await lockActivity(tx, fields.id);
     const tombS = await getTombstoneS(tx, fields.id);
     if (tombS !== null) {
-      if (eventS === null || eventS <= tombS) return false;
+      if (eventS === null || eventS <= tombS) return null;
       await liftTombstone(tx, fields.id);
     }
-    await upsertActivity(tx, fields, fetchedAt);
-    return true;
+    return upsertActivity(tx, fields, fetchedAt);
   });
+}
+
+/** Marks purged streams 'pending' ("refresh pending" on the dashboard) and queues their fetch. */
+async function refetchPurgedStreamsIfNeeded(deps: Deps, athleteId: string, activityId: string) {
+  if (!(await metricAwaitsPurgedStreams(deps.db, activityId))) return;
+  await setStreamsStatus(deps.db, activityId, 'pending');
+  await deps.queues.enqueue('fetch-streams', { athleteId, activityId });
 }
 
 /** Fetches and stores streams when they are still missing. Returns true when streams were stored. */

@@ -109,13 +109,23 @@ async function renderActivities(own, more = false) {
       el(
         'tr',
         {},
-        el('td', { text: fmt.date(a.startDate) }),
+        // The activity's own local day (where it was recorded), not the viewer's browser zone.
+        el('td', { text: a.localDate }),
         el(
           'td',
           {},
           el('span', { class: 'activity-name', text: a.name }),
           el('br'),
-          el('span', { class: 'muted small', text: `${a.sportType} · ${fmt.km(a.distanceM)} · ` }),
+          el('span', {
+            class: 'muted small',
+            text: `${a.sportType}${a.distanceM === null ? '' : ` · ${fmt.km(a.distanceM)}`} · `,
+          }),
+          a.refreshPending
+            ? el('span', {
+                class: 'muted small',
+                text: 'Refresh pending (fetching the edited activity from Strava) · ',
+              })
+            : null,
           el('a', {
             class: 'view-on-strava small',
             href: a.stravaUrl,

@@ -1,11 +1,12 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { updateActivityRpe } from '../../../../db/queries/dashboard';
+import { recordActivityRpe } from '../../../../db/queries/activity-rpe';
 import { alertHistory, recentActivities } from '../../../dashboard/activity-views';
 import { dailySeriesThroughToday, seriesQuerySchema, sliceSeries } from '../../../dashboard/athlete-series';
 import { athleteSummary } from '../../../dashboard/athlete-summary';
 import { selectAthleteProfile } from '../../../../db/queries/dashboard';
 import type { Deps } from '../../../deps';
+import { requestActivityRecompute } from '../../../training/request-recompute';
 import { AppError } from '../../../errors';
 import { athleteNotFound } from '../../middleware/authorize';
 import { requireAthlete } from '../../middleware/require-auth';
@@ -80,21 +81,16 @@ export function athleteRoutes(deps: Deps): Router {
       throw new AppError('not_found', 'No such activity of yours.');
     }
     const { rpe } = parseInput(rpeBody, req.body);
-    const localDate = await updateActivityRpe(deps.db, athlete.athleteId, activityId, rpe);
+    const recorded = await recordActivityRpe(deps.db, athlete.athleteId, activityId, rpe);
+    const localDate = recorded?.localDate;
     if (!localDate) throw new AppError('not_found', 'No such activity of yours.');
     // The load of an activity without sensor data comes from the RPE: recompute from its day on.
-    await deps.queues
-      .enqueue('recompute-athlete', {
-        athleteId: athlete.athleteId,
-        fromDate: localDate,
-        recomputeActivities: true,
-      })
-      .catch((err: Error) =>
-        req.log.warn(
-          { err: err.message },
-          'recompute after RPE not queued; the next activity or reconcile catches up',
-        ),
-      );
+    await requestActivityRecompute(deps, athlete.athleteId, activityId, localDate).catch((err: Error) =>
+      req.log.warn(
+        { err: err.message },
+        'recompute after RPE not queued; the next activity or reconcile catches up',
+      ),
+    );
     res.json({ activityId, rpe, message: 'Saved. Your numbers are being updated.' });
   });
 

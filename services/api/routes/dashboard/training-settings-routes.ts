@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { savePhysiologyEntered, saveTaggedAreas } from '../../../../db/queries/training-settings';
 import type { Deps } from '../../../deps';
+import { activitiesKeepingNumbers, requestActivityRecompute } from '../../../training/request-recompute';
 import { PLAUSIBLE_RANGES } from '../../../domain/load';
 import { BODY_AREAS } from '../../../domain/strain';
 import { AppError } from '../../../errors';
@@ -61,9 +62,14 @@ export function trainingSettingsRoutes(deps: Deps): Router {
         recomputeActivities: true,
       });
     }
+    const kept = await activitiesKeepingNumbers(deps, athleteId);
     res.json({
       entered: saved.entered,
-      message: 'Saved. Every activity is being recomputed with these values.',
+      message:
+        kept.count === 0
+          ? 'Saved. Every activity is being recomputed with these values.'
+          : `Saved. Activities are being recomputed with these values. ${kept.explanation}`,
+      keptActivities: kept,
     });
   });
 
@@ -76,11 +82,7 @@ export function trainingSettingsRoutes(deps: Deps): Router {
     const { areas } = parseInput(areasBody, req.body);
     const localDate = await saveTaggedAreas(deps.db, athlete.athleteId, activityId, areas);
     if (!localDate) throw new AppError('not_found', 'No such activity of yours.');
-    await deps.queues.enqueue('recompute-athlete', {
-      athleteId: athlete.athleteId,
-      fromDate: localDate,
-      recomputeActivities: false,
-    });
+    await requestActivityRecompute(deps, athlete.athleteId, activityId, localDate);
     res.json({ activityId, areas, message: 'Saved. The strain estimate for this session is being updated.' });
   });
 
