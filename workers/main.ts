@@ -1,22 +1,14 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
-import path from 'node:path';
 import type { Deps } from '../services/deps';
 import { PermanentJobError, RateLimitWaitError } from '../services/errors';
 import { BACKOFF_TYPE, JOBS, QUEUE_NAMES, REPEATABLE_JOBS, type JobName, type QueueName } from './catalogue';
-import type { JobContext, JobRunner } from './job-context';
+import type { JobContext } from './job-context';
+import { jobRunner } from './job-runners';
 import { createRedis } from './redis';
 
 export interface WorkerHandle {
   /** Stops taking jobs, waits for in-flight ones (bounded by the caller), closes connections. */
   close(): Promise<void>;
-}
-
-/** Loads `workers/jobs/<name>.ts` once; the file name is the job name. */
-export function loadJobRunner(name: JobName): JobRunner<JobName> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(path.join(__dirname, 'jobs', name)) as { run?: JobRunner<JobName> };
-  if (typeof mod.run !== 'function') throw new Error(`workers/jobs/${name}.ts does not export run()`);
-  return mod.run;
 }
 
 /**
@@ -27,10 +19,9 @@ export async function startWorkers(
   deps: Deps,
   queues: readonly QueueName[] = QUEUE_NAMES,
 ): Promise<WorkerHandle> {
-  const runners = new Map<JobName, JobRunner<JobName>>();
   const workers = queues.map((queueName) => {
     const connection = createRedis(deps.config.redisUrl, deps.logger, 'worker');
-    const worker = new Worker(queueName, (job, token) => dispatch(job, token, deps, runners), {
+    const worker = new Worker(queueName, (job, token) => dispatch(job, token, deps), {
       connection,
       prefix: deps.config.queuePrefix,
       settings: { backoffStrategy: cappedBackoffMs },
@@ -53,22 +44,13 @@ export async function startWorkers(
   };
 }
 
-async function dispatch(
-  job: Job,
-  token: string | undefined,
-  deps: Deps,
-  runners: Map<JobName, JobRunner<JobName>>,
-) {
+async function dispatch(job: Job, token: string | undefined, deps: Deps) {
   const name = job.name as JobName;
   const spec = JOBS[name];
   if (!spec) throw new UnrecoverableError(`unknown job ${job.name}`);
   const parsed = spec.schema.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${name}: ${parsed.error.message}`);
-  let runner = runners.get(name);
-  if (!runner) {
-    runner = loadJobRunner(name);
-    runners.set(name, runner);
-  }
+  const runner = jobRunner(name);
   const ctx: JobContext = {
     jobId: job.id ?? '',
     attemptsMade: job.attemptsMade,

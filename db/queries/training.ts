@@ -239,22 +239,21 @@ export async function listStrainRows(
 }
 
 /**
- * Athletes with activities whose metric is missing or stale and recomputable, last written more than
- * `graceMs` ago (so a recompute already on its way is not doubled), with the earliest such day.
+ * Athletes with activities whose metric is missing or stale and recomputable, last written before
+ * `olderThan` (so a recompute already on its way is not doubled), with the earliest such day.
  */
 export async function listStaleMetricAthletes(
   db: Queryable,
-  graceMs: number,
+  olderThan: Date,
   modelVersion: string,
 ): Promise<{ athleteId: string; fromDate: string }[]> {
   const { rows } = await db.query<{ athleteId: string; fromDate: string }>(
     `select a.athlete_id as "athleteId", to_char(min(a.local_date), 'YYYY-MM-DD') as "fromDate"
      from activity a join athlete ath on ath.id = a.athlete_id
        left join activity_metric m on m.activity_id = a.id
-     where a.updated_at < now() - make_interval(secs => $1 / 1000.0)
-       and ${metricIsStale('$2')} and ${METRIC_IS_RECOMPUTABLE}
+     where a.updated_at < $1 and ${metricIsStale('$2')} and ${METRIC_IS_RECOMPUTABLE}
      group by a.athlete_id`,
-    [graceMs, modelVersion],
+    [olderThan, modelVersion],
   );
   return rows;
 }

@@ -2,11 +2,7 @@ import { listStaleMetricAthletes } from '../../db/queries/training';
 import { MODEL_VERSION } from '../../services/training/recompute-activities';
 import type { JobRunner } from '../job-context';
 
-/**
- * An activity may wait this long after its last write for the recompute its sync queued before the
- * sweeper steps in. Measured on the database's clock against the write's own stamp (elapsed real time,
- * not a domain decision), so a test that moves the product's clock does not change it.
- */
+/** An activity may wait this long for the recompute its sync queued before the sweeper steps in. */
 const GRACE_MS = 30_000;
 
 /**
@@ -14,7 +10,7 @@ const GRACE_MS = 30_000;
  * recompute, and a worker killed in between (or Redis down) would leave the activity without numbers.
  */
 export const run: JobRunner<'sweep-stale-metrics'> = async (_data, deps, ctx) => {
-  const stale = await listStaleMetricAthletes(deps.db, GRACE_MS, MODEL_VERSION);
+  const stale = await listStaleMetricAthletes(deps.db, new Date(deps.clock() - GRACE_MS), MODEL_VERSION);
   for (const { athleteId, fromDate } of stale) {
     await deps.queues.enqueue('recompute-athlete', { athleteId, fromDate, recomputeActivities: false });
   }

@@ -1,11 +1,11 @@
 import { JOBS, QUEUE_NAMES, REPEATABLE_JOBS, type JobName } from '../../../workers/catalogue';
-import { loadJobRunner } from '../../../workers/main';
+import { jobRunner } from '../../../workers/job-runners';
 
 const names = Object.keys(JOBS) as JobName[];
 
 describe('job catalogue', () => {
-  it.each(names)('when the dispatcher looks up %s, then workers/jobs has its run()', (name) => {
-    expect(typeof loadJobRunner(name)).toBe('function');
+  it.each(names)('when the dispatcher looks up %s, then the static runner map has its run()', (name) => {
+    expect(typeof jobRunner(name)).toBe('function');
   });
 
   it('when job ids are derived, then none contains ":" or is all digits (BullMQ rules)', () => {
