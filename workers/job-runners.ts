@@ -38,5 +38,5 @@ export const JOB_RUNNERS: { [N in JobName]: JobRunner<N> } = {
 
 /** The runner of a job name (widened for the dispatcher, which has validated the payload). */
 export function jobRunner(name: JobName): JobRunner<JobName> {
-  return JOB_RUNNERS[name] as JobRunner<JobName>;
+  return JOB_RUNNERS[name];
 }

@@ -47,7 +47,7 @@ describe('derived numbers through time', () => {
 
   const firePeriodicJobs = async () => {
     for (const name of PERIODIC) {
-      await jobRunner(name)({} as never, w.deps, {
+      await jobRunner(name)({}, w.deps, {
         jobId: `tt-${name}-${day}`,
         attemptsMade: 0,
         log: w.deps.logger,
