@@ -138,7 +138,7 @@ describeWithPg('ensure-services.sh with password auth on TCP (Debian default)', 
     expect(sha256(pg.hbaFile)).toBe(hbaBefore);
   });
 
-  it('when the running Redis may evict keys, then it says so and how to fix it, and leaves the policy as it was', async () => {
+  it('when the running Redis may evict keys, then it (and npm run demo, first) says so and how to fix it, and leaves the policy as it was', async () => {
     redisCli(redisPort, 'config', 'set', 'maxmemory-policy', 'allkeys-lru');
     try {
       const run = await sandbox.run(env);
@@ -148,6 +148,11 @@ describeWithPg('ensure-services.sh with password auth on TCP (Debian default)', 
         `redis-cli -h 127.0.0.1 -p ${redisPort} config set maxmemory-policy noeviction`,
       );
       expect(redisCli(redisPort, 'config', 'get', 'maxmemory-policy')).toBe('maxmemory-policy\nallkeys-lru');
+      // npm run demo runs the same step first, and stops there.
+      const demo = await sandbox.run(env, ['npm', 'run', '--silent', 'demo']);
+      expect(demo.code).not.toBe(0);
+      expect(demo.stderr).toContain('ensure-services: Redis on 127.0.0.1');
+      expect(demo.stderr).not.toContain('Checking prerequisites');
     } finally {
       redisCli(redisPort, 'config', 'set', 'maxmemory-policy', 'noeviction');
     }

@@ -1,6 +1,14 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../../support/spawn-service';
@@ -48,12 +56,18 @@ export class SetupSandbox {
     return `${this.fakeBin}:${bare}`;
   }
 
-  /** Runs the script with the sandbox's env file and `env` on top of this process's environment. */
-  run(env: Record<string, string>): Promise<{ code: number; stderr: string }> {
+  /**
+   * Runs the script (or `command`) with the sandbox's env file and `env` on top of this process's
+   * environment.
+   */
+  run(
+    env: Record<string, string>,
+    command = ['bash', path.join(ROOT, 'scripts/ensure-services.sh')],
+  ): Promise<{ code: number; stderr: string }> {
     return new Promise((resolve) => {
       execFile(
-        'bash',
-        [path.join(ROOT, 'scripts/ensure-services.sh')],
+        command[0] ?? 'bash',
+        command.slice(1),
         {
           cwd: ROOT,
           env: { ...process.env, KW_ENV_FILE: this.envFile, ...env },
