@@ -120,6 +120,10 @@ ensure_kneadwise_role() {
   [[ -n "$password" ]] || password="$(new_password)"
   if ! role_ready "$password"; then
     find_admin
+    if [[ "$(cd / && "${ADMIN[@]}" -c "select count(*) from pg_roles where rolname = '$KW_ROLE'")" == 1 ]]; then
+      # Another checkout (or a lost .env.local) set the old password: that checkout needs the new line.
+      say "the $KW_ROLE role already existed: its password is now the one in $ENV_FILE"
+    fi
     owner="$(admin_setup "$password")"
     say "PostgreSQL role $KW_ROLE is ready (password in $ENV_FILE), with databases ${KW_DATABASES[*]}"
   fi

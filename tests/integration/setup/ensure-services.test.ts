@@ -129,7 +129,9 @@ describeWithPg('ensure-services.sh with password auth on TCP (Debian default)', 
   it('when .env.local loses its DATABASE_URL, then the role gets a new password that works, and the other lines are kept', async () => {
     const old = envOf(sandbox.envFile).DATABASE_URL ?? '';
     writeFileSync(sandbox.envFile, 'LOG_LEVEL=debug\n');
-    expect((await sandbox.run(env)).code).toBe(0);
+    const run = await sandbox.run(env);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('the kneadwise role already existed: its password is now the one in');
     expect(envOf(sandbox.envFile).LOG_LEVEL).toBe('debug');
     const fresh = envOf(sandbox.envFile).DATABASE_URL ?? '';
     expect(fresh).not.toBe(old);
