@@ -93,6 +93,7 @@ describeWithPg('ensure-services.sh with password auth on TCP (Debian default)', 
   it('when PostgreSQL and Redis are stopped, then it starts both, creates the kneadwise role, its databases and .env.local, and leaves pg_hba.conf as it was', async () => {
     const run = await sandbox.run(env);
     expect(run).toEqual({ code: 0, stderr: expect.stringContaining('role kneadwise is ready') });
+    expect(run.stderr).not.toContain('already existed');
     expect(sandbox.calls()).toEqual(['pg_lsclusters -h', 'pg_ctlcluster 16 kwtest start']);
     expect(sha256(pg.hbaFile)).toBe(hbaBefore);
 
