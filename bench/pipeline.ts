@@ -39,7 +39,7 @@ export async function runPipelineBench(
   const activities = opts.activities ?? Number(process.env.BENCH_ACTIVITIES ?? 300);
   const athleteCount = opts.athletes ?? 5;
   const workers = opts.workers ?? Number(process.env.BENCH_WORKERS ?? 1);
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   const w = await createChaosWorld({
     externalRedisUrl: config.redisUrl,
     postgresAdminUrl: config.databaseUrl.replace(/\/[^/]*$/, '/postgres'),

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
-import { loadConfig } from '../services/config';
+import { loadConfig, withLocalEnv } from '../services/config';
 import { redactUrl } from '../services/startup';
 import {
   HOW_TO_START_SERVICES as HOW_TO_START,
@@ -52,9 +52,11 @@ function checkTsx(): string | null {
 
 /**
  * Returns one line per missing prerequisite, each saying how to fix it; empty when everything is there.
- * `env` defaults to process.env (DATABASE_URL, REDIS_URL as the app reads them).
+ * `env` defaults to the environment over .env.local (DATABASE_URL, REDIS_URL as the app reads them).
  */
-export async function checkBenchPrerequisites(env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+export async function checkBenchPrerequisites(
+  env: NodeJS.ProcessEnv = withLocalEnv(process.env),
+): Promise<string[]> {
   let config;
   try {
     config = loadConfig(env);

@@ -118,7 +118,7 @@ async function drive(url: string, durationS: number, rate: number, name = 'warm-
 }
 
 async function startRealApp(): Promise<{ url: string; close: () => Promise<void> }> {
-  const base = loadConfig(process.env);
+  const base = loadConfig();
   const dbName = `kwbench_${Date.now()}_${randomUUID().slice(0, 6)}`;
   const dbUrl = new URL(base.databaseUrl);
   dbUrl.pathname = `/${dbName}`;

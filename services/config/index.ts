@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import { withLocalEnv } from './local-env';
 import { DEV_SESSION_SECRET, DEV_TOKEN_ENCRYPTION_KEY, envSchema } from './schema';
 
 export { envSchema } from './schema';
+export { withLocalEnv } from './local-env';
 
 export interface Config {
   env: 'development' | 'test' | 'production';
@@ -58,9 +60,10 @@ const SECRET_NAMES = new Set([
 
 /**
  * Parses the environment once, at start. Every variable has a safe local default except the production
- * secrets, which NODE_ENV=production requires. Throws ConfigError listing every problem at once.
+ * secrets, which NODE_ENV=production requires. Throws ConfigError listing every problem at once. By
+ * default the environment over .env.local (where the setup step keeps the database password).
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = withLocalEnv(process.env)): Config {
   const raw = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, emptyToUndefined(env[k])]));
   const parsed = envSchema.safeParse(raw);
   const problems: string[] = [];

@@ -33,7 +33,7 @@ export const envSchema = z.object({
       'Public base URL (links in emails, OAuth redirect, webhook callback); https turns on Secure cookies',
     ),
   DATABASE_URL: url(['postgres', 'postgresql'])
-    .default('postgres://postgres@127.0.0.1:5432/kneadwise')
+    .default('postgres://kneadwise@127.0.0.1:5432/kneadwise')
     .describe('PostgreSQL 14+ connection URL; the database is created on start outside production'),
   REDIS_URL: url(['redis', 'rediss'])
     .default('redis://127.0.0.1:6379')

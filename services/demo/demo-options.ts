@@ -31,10 +31,11 @@ export class DemoUsageError extends Error {
 export const DEMO_USAGE = `Usage: npm run demo -- [--port 3000] [--strava-port 8099] [--smtp-port 1025] [--mail-port 8025]
                        [--feed-interval-s 60] [--history-days 180] [--seed 42]
 Environment: PORT, DEMO_STRAVA_PORT, DEMO_SMTP_PORT, DEMO_MAIL_PORT, DEMO_FEED_INTERVAL_S, DEMO_HISTORY_DAYS, DEMO_SEED,
-  DEMO_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/kneadwise_demo; reset on every run),
+  DEMO_DATABASE_URL (default: DATABASE_URL's server, database kneadwise_demo; reset on every run),
   DEMO_QUEUE_PREFIX (default kneadwise-demo), REDIS_URL (default redis://127.0.0.1:6379), LOG_LEVEL (default warn).`;
 
-const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/kneadwise_demo';
+/** The kneadwise role the setup step creates; its password comes with DATABASE_URL from .env.local. */
+const DEFAULT_DATABASE_URL = 'postgres://kneadwise@127.0.0.1:5432/kneadwise_demo';
 
 function pick(flag: string | undefined, env: string | undefined, fallback: string): string {
   if (flag !== undefined) return flag;

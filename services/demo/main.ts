@@ -3,7 +3,7 @@
  * Exit codes: 0 stopped by Ctrl-C/SIGTERM, 1 a prerequisite is missing or start failed, 2 bad usage.
  * Every run starts from a fresh demo database and queue prefix, so running it again just works.
  */
-import { ConfigError } from '../config';
+import { ConfigError, withLocalEnv } from '../config';
 import { StartupError } from '../startup';
 import { DEMO_USAGE, DemoUsageError, parseDemoOptions, type DemoOptions } from './demo-options';
 import { checkPrerequisites } from './prerequisites';
@@ -17,7 +17,8 @@ const complain = (line: string) => process.stderr.write(`${line}\n`);
 
 function options(): DemoOptions | null {
   try {
-    return parseDemoOptions(process.argv.slice(2), process.env);
+    // .env.local: where the setup step (scripts/ensure-services.sh) keeps DATABASE_URL and its password.
+    return parseDemoOptions(process.argv.slice(2), withLocalEnv(process.env));
   } catch (err) {
     if (!(err instanceof DemoUsageError)) throw err;
     complain(`npm run demo: ${err.message}\n${DEMO_USAGE}`);

@@ -4,6 +4,7 @@
  */
 import { Pool } from 'pg';
 import { migrate } from '../../db/migrate';
+import { redactUrl } from '../../services/startup';
 import { TEMPLATE_DB, adminUrl, databaseUrl } from './test-env';
 
 export default async function globalSetup(): Promise<void> {
@@ -11,7 +12,7 @@ export default async function globalSetup(): Promise<void> {
   try {
     await admin.query('select 1').catch((err: Error) => {
       throw new Error(
-        `Tests need PostgreSQL on ${adminUrl()} (${err.message}). Start it: see README "Development".`,
+        `Tests need PostgreSQL on ${redactUrl(adminUrl())} (${err.message}). Set it up: bash scripts/ensure-services.sh (README "Quick start").`,
       );
     });
     await dropStaleTestDatabases(admin);

@@ -1,5 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../spawn-service';
@@ -34,6 +35,12 @@ export class PrivatePostgres {
   port = 0;
   private readonly bin = pgBin() ?? '';
 
+  /**
+   * `trust` everywhere (default), or `password`: TCP asks for a scram-sha-256 password, as Debian's
+   * packaged PostgreSQL does; the Unix socket uses peer auth as root (runuser -u postgres), else trust.
+   */
+  constructor(private readonly auth: 'trust' | 'password' = 'trust') {}
+
   get adminUrl(): string {
     return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
   }
@@ -47,24 +54,50 @@ export class PrivatePostgres {
     if (why) throw new Error(`cannot run a private PostgreSQL: ${why}`);
     chmodSync(this.dir, 0o777);
     this.port = await freePort();
-    await this.run('initdb', ['-D', this.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+    await this.run('initdb', [
+      '-D',
+      this.data,
+      ...this.authArgs(),
+      '-U',
+      'postgres',
+      '--no-sync',
+      '-E',
+      'UTF8',
+    ]);
     await this.start();
     return this;
   }
 
+  get hbaFile(): string {
+    return path.join(this.data, 'pg_hba.conf');
+  }
+
   /** Starts the cluster (`pg_ctl -w` waits until it accepts connections). */
   async start(): Promise<void> {
+    await this.run('pg_ctl', this.startArgs());
+  }
+
+  /** The command line that starts the cluster, for scripts that stand in for Debian's pg_ctlcluster. */
+  startCommand(): string[] {
+    const exe = path.join(this.bin, 'pg_ctl');
+    const asRoot = process.getuid?.() === 0;
+    return asRoot
+      ? ['runuser', '-u', 'postgres', '--', exe, ...this.startArgs()]
+      : [exe, ...this.startArgs()];
+  }
+
+  private startArgs(): string[] {
     const opts = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-    await this.run('pg_ctl', [
-      '-D',
-      this.data,
-      '-o',
-      opts,
-      '-l',
-      path.join(this.dir, 'pg.log'),
-      '-w',
-      'start',
-    ]);
+    return ['-D', this.data, '-o', opts, '-l', path.join(this.dir, 'pg.log'), '-w', 'start'];
+  }
+
+  private authArgs(): string[] {
+    if (this.auth === 'trust') return ['-A', 'trust'];
+    // initdb refuses password auth without a superuser password; nobody needs to know it.
+    const pwfile = path.join(this.dir, 'superuser-password');
+    writeFileSync(pwfile, `${randomUUID()}\n`, { mode: 0o644 });
+    const local = process.getuid?.() === 0 ? 'peer' : 'trust';
+    return ['--auth-host=scram-sha-256', `--auth-local=${local}`, `--pwfile=${pwfile}`];
   }
 
   /** `pg_ctl stop -m immediate` (a crash: no checkpoint) or `fast` (clean, kills sessions). */

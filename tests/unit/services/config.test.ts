@@ -23,7 +23,7 @@ describe('loadConfig', () => {
   it('when the environment is empty, then every variable has a safe local default', () => {
     const c = loadConfig({});
     expect(c.port).toBe(3000);
-    expect(c.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/kneadwise');
+    expect(c.databaseUrl).toBe('postgres://kneadwise@127.0.0.1:5432/kneadwise');
     expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(c.strava.baseUrl).toBe('https://www.strava.com');
     expect(c.strava.rawRetentionDays).toBe(7);
