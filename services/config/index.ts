@@ -20,6 +20,7 @@ export interface Config {
     verifyToken: string;
     backfillDays: number;
     rawRetentionDays: number;
+    inboxRetentionDays: number;
   };
   tokenEncryptionKeys: string;
   sessionSecret: string;
@@ -112,6 +113,7 @@ function toConfig(e: z.output<typeof envSchema>): Config {
       verifyToken: e.STRAVA_VERIFY_TOKEN,
       backfillDays: e.STRAVA_BACKFILL_DAYS,
       rawRetentionDays: e.STRAVA_RAW_RETENTION_DAYS,
+      inboxRetentionDays: e.WEBHOOK_INBOX_RETENTION_DAYS,
     },
     tokenEncryptionKeys: e.TOKEN_ENCRYPTION_KEY ?? DEV_TOKEN_ENCRYPTION_KEY,
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,

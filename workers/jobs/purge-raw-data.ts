@@ -8,7 +8,8 @@ const DAY_MS = 86_400_000;
 /**
  * Repeatable (hourly): Strava's API terms cap the cache of raw Strava data at 7 days. Deletes stream
  * samples and nulls the raw activity detail fetched more than STRAVA_RAW_RETENTION_DAYS ago, and deletes
- * finished webhook inbox rows of that age (their `updates` hold titles). The activity row's own numbers
+ * finished webhook inbox rows older than WEBHOOK_INBOX_RETENTION_DAYS (their `updates` hold titles and
+ * every row an athlete's Strava id, so a deleted athlete's late events do not linger either). The activity row's own numbers
  * (type, times, distance, averages) and everything derived (activity_metric, daily_series) stay.
  * Idempotent; a deleted activity is already gone at once (process-webhook-event).
  */
@@ -16,7 +17,8 @@ export const run: JobRunner<'purge-raw-data'> = async (_data, deps, ctx) => {
   const before = new Date(deps.clock() - deps.config.strava.rawRetentionDays * DAY_MS);
   const details = await purgeRawActivityDetail(deps.db, before);
   const streams = await purgeActivityStreams(deps.db, before);
-  const inbox = await purgeFinishedInboxEvents(deps.db, before);
+  const inboxBefore = new Date(deps.clock() - deps.config.strava.inboxRetentionDays * DAY_MS);
+  const inbox = await purgeFinishedInboxEvents(deps.db, inboxBefore);
   if (details + streams + inbox > 0)
-    ctx.log.info({ details, streams, inbox, before }, 'raw Strava data purged');
+    ctx.log.info({ details, streams, inbox, before, inboxBefore }, 'raw Strava data purged');
 };
