@@ -20,7 +20,7 @@ export async function setPendingEmail(
 /**
  * Confirms `address` for the user when it is still the one awaiting confirmation (or, for an account
  * created with an address, the unconfirmed current one). Returns false when the link is stale: the user
- * asked for a different address since.
+ * asked for a different address since, or (coaches) another coach account holds that address now.
  */
 export async function confirmEmail(
   db: Queryable,
@@ -31,7 +31,9 @@ export async function confirmEmail(
   const { rowCount } = await db.query(
     `update app_user set email = $2, email_confirmed_at = $3, email_pending = null, email_pending_requested_at = null,
             email_status = 'ok', email_status_reason = null, email_status_at = $3
-     where id = $1 and (lower(email_pending) = lower($2) or (email_pending is null and lower(email) = lower($2)))`,
+     where id = $1 and (lower(email_pending) = lower($2) or (email_pending is null and lower(email) = lower($2)))
+       and not (role = 'coach' and exists (
+         select 1 from app_user o where o.role = 'coach' and o.id <> $1 and lower(o.email) = lower($2)))`,
     [userId, address, now],
   );
   return (rowCount ?? 0) > 0;
@@ -81,4 +83,24 @@ export async function retargetPendingEmails(db: Queryable, userId: string, addre
     `update email_outbox set recipient = $2 where user_id = $1 and status = 'pending' and kind <> 'confirm-email'`,
     [userId, address],
   );
+}
+
+export interface AccountEmail {
+  displayName: string;
+  address: string | null;
+  confirmedAt: Date | null;
+  pending: string | null;
+  status: 'ok' | 'undeliverable';
+  statusReason: string | null;
+}
+
+/** A user's address state: current, when confirmed, awaiting confirmation, deliverability. */
+export async function getAccountEmail(db: Queryable, userId: string): Promise<AccountEmail | null> {
+  const { rows } = await db.query<AccountEmail>(
+    `select display_name as "displayName", email as address, email_confirmed_at as "confirmedAt",
+            email_pending as pending, coalesce(email_status, 'ok') as status, email_status_reason as "statusReason"
+     from app_user where id = $1`,
+    [userId],
+  );
+  return rows[0] ?? null;
 }

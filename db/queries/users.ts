@@ -6,9 +6,12 @@ export interface UserRow {
   displayName: string;
   email: string | null;
   passwordHash: string | null;
+  /** When the current `email` was confirmed (double opt-in); null while unconfirmed. */
+  emailConfirmedAt: Date | null;
 }
 
-const USER_COLUMNS = `id, role, display_name as "displayName", email, password_hash as "passwordHash"`;
+const USER_COLUMNS = `id, role, display_name as "displayName", email, password_hash as "passwordHash",
+  email_confirmed_at as "emailConfirmedAt"`;
 
 /**
  * Creates a coach account. Returns null when a coach with the same email (case-insensitive) exists:
@@ -39,6 +42,17 @@ export async function findCoachByEmail(db: Queryable, email: string): Promise<Us
 export async function findUserById(db: Queryable, userId: string): Promise<UserRow | null> {
   const { rows } = await db.query<UserRow>(`select ${USER_COLUMNS} from app_user where id = $1`, [userId]);
   return rows[0] ?? null;
+}
+
+/**
+ * A completed password reset proves control of the address it was mailed to: confirm it if it was not
+ * (accounts created before sign-up required confirmation, or whose confirmation link expired).
+ */
+export async function confirmAddressByReset(db: Queryable, userId: string, now: Date): Promise<void> {
+  await db.query(
+    `update app_user set email_confirmed_at = $2 where id = $1 and email is not null and email_confirmed_at is null`,
+    [userId, now],
+  );
 }
 
 /** Replaces a password hash (after a reset, or a transparent re-hash with stronger parameters). */

@@ -8,6 +8,7 @@ import {
   type ResetLookup,
 } from '../../db/queries/password-resets';
 import {
+  confirmAddressByReset,
   deleteSessionsOfUser,
   findCoachByEmail,
   findUserById,
@@ -100,6 +101,7 @@ export async function completePasswordReset(
     const userId = await consumePasswordReset(tx, hashToken(token), ctx.now);
     if (!userId) throw new AppError('gone', RESET_MESSAGES.used, { reason: 'used' });
     await updatePasswordHash(tx, userId, passwordHash);
+    await confirmAddressByReset(tx, userId, ctx.now);
     await deleteSessionsOfUser(tx, userId);
     return userId;
   });

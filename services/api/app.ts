@@ -6,6 +6,7 @@ import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
 import { sessionMiddleware } from './middleware/session';
 import { accountsRoutes } from './routes/accounts';
+import { coachSettingsRoutes } from './routes/coach-settings';
 import { dashboardApiRoutes } from './routes/dashboard-api';
 import { emailLinksRoutes } from './routes/email-links';
 import { healthRoutes } from './routes/health';
@@ -44,6 +45,7 @@ export function buildApp(deps: Deps): express.Express {
   app.use(csrfProtection);
   app.use(stravaAuthRoutes(deps));
   app.use(accountsRoutes(deps));
+  app.use(coachSettingsRoutes(deps));
   app.use(notificationSettingsRoutes(deps));
   app.use(dashboardApiRoutes(deps));
   app.use(pagesRoutes(deps));

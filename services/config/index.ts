@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { withLocalEnv } from './local-env';
+import { DEV_STRAVA_CLIENT_SECRET, productionSecretProblems } from './known-secrets';
 import { DEV_SESSION_SECRET, DEV_TOKEN_ENCRYPTION_KEY, envSchema } from './schema';
 
 export { envSchema } from './schema';
@@ -21,6 +22,7 @@ export interface Config {
     verifyToken: string;
     backfillDays: number;
     rawRetentionDays: number;
+    inboxRetentionDays: number;
   };
   tokenEncryptionKeys: string;
   sessionSecret: string;
@@ -84,6 +86,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = withLocalEnv(process.env)): 
     }
     if (raw.STRAVA_VERIFY_TOKEN === undefined)
       problems.push('  STRAVA_VERIFY_TOKEN: required when NODE_ENV=production');
+    // Development defaults are public (source, .env.example): with them anyone could forge email links,
+    // sessions or Strava handshakes, so production refuses them and anything guessable.
+    problems.push(...productionSecretProblems(raw));
   }
   if (problems.length > 0 || !e) {
     throw new ConfigError(
@@ -107,10 +112,11 @@ function toConfig(e: z.output<typeof envSchema>): Config {
       baseUrl: e.STRAVA_BASE_URL.replace(/\/+$/, ''),
       // Development defaults match the built-in emulator's registered app.
       clientId: e.STRAVA_CLIENT_ID ?? '1000',
-      clientSecret: e.STRAVA_CLIENT_SECRET ?? 'emulator-client-secret',
+      clientSecret: e.STRAVA_CLIENT_SECRET ?? DEV_STRAVA_CLIENT_SECRET,
       verifyToken: e.STRAVA_VERIFY_TOKEN,
       backfillDays: e.STRAVA_BACKFILL_DAYS,
       rawRetentionDays: e.STRAVA_RAW_RETENTION_DAYS,
+      inboxRetentionDays: e.WEBHOOK_INBOX_RETENTION_DAYS,
     },
     tokenEncryptionKeys: e.TOKEN_ENCRYPTION_KEY ?? DEV_TOKEN_ENCRYPTION_KEY,
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,

@@ -71,6 +71,11 @@ export const envSchema = z.object({
   STRAVA_RAW_RETENTION_DAYS: intIn(1, 7)
     .default(7)
     .describe('Days raw Strava data (details, streams) is kept; derived numbers stay'),
+  WEBHOOK_INBOX_RETENTION_DAYS: intIn(1, 7)
+    .default(7)
+    .describe(
+      'Days a processed (done, dropped or failed) webhook inbox row is kept before the hourly purge deletes it',
+    ),
   TOKEN_ENCRYPTION_KEY: z
     .string()
     .regex(

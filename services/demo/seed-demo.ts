@@ -4,7 +4,8 @@ import { findAthleteByStravaId } from '../../db/queries/athletes';
 import { grantConsent } from '../../db/queries/coach-links';
 import { confirmEmail, setPendingEmail } from '../../db/queries/email-addresses';
 import { saveNotificationPrefs, setCoachAlertsOptIn } from '../../db/queries/notification-prefs';
-import { signUpCoach } from '../accounts/coach-accounts';
+import { insertCoach } from '../../db/queries/users';
+import { hashPassword } from '../accounts/password-hash';
 import { consentTextFor } from '../dashboard/consent-text';
 import type { Deps } from '../deps';
 import { notificationPrefsSchema } from '../notify/preferences';
@@ -52,11 +53,13 @@ async function prepareAthlete(deps: Deps, a: EmulatedAthlete): Promise<SeededAth
 /** The demo coach with a confirmed address, consent from every demo athlete (stored text) and alert copies on. */
 async function createCoach(deps: Deps, athletes: SeededAthlete[]): Promise<DemoSeed['coach']> {
   const password = `demo-${randomBytes(9).toString('base64url')}`;
-  const coach = await signUpCoach(deps.db, {
+  // Created directly, not through sign-up: the demo coach's address is confirmed without an email.
+  const coach = await insertCoach(deps.db, {
     email: DEMO_COACH_EMAIL,
     displayName: DEMO_COACH_NAME,
-    password,
+    passwordHash: await hashPassword(password),
   });
+  if (!coach) throw new Error(`demo coach ${DEMO_COACH_EMAIL} already exists`);
   const now = new Date(deps.clock());
   await confirmEmail(deps.db, coach.id, DEMO_COACH_EMAIL, now);
   for (const a of athletes) {

@@ -2,6 +2,7 @@
 export const ATHLETE_ALERT_KINDS = ['alert', 'alert-digest'] as const;
 export const COACH_ALERT_KIND = 'coach-alert';
 export const CONFIRM_EMAIL_KIND = 'confirm-email';
+export const ACCOUNT_EXISTS_KIND = 'account-exists';
 
 export function isAthleteAlertKind(kind: string): boolean {
   return (ATHLETE_ALERT_KINDS as readonly string[]).includes(kind);

@@ -2,6 +2,7 @@ import type { ActivityUpsert } from '../../db/queries/activities';
 import type { WithPurgedFields } from '../../db/queries/training';
 import type { ActivityInput, ActivityStreams } from '../domain/activity';
 import type { StravaActivity, StravaStreams } from './api';
+import { cleanJson, cleanText } from './clean-text';
 
 /**
  * Strava's wire shapes -> what we store -> what the domain computes on. Units are in the names; the
@@ -13,7 +14,11 @@ export type ActivityFields = ActivityUpsert;
 
 const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/;
 
-/** Maps a Strava summary or detail to our row. `athleteId` is our athlete uuid. Throws on an unusable date. */
+/**
+ * Maps a Strava summary or detail to our row. `athleteId` is our athlete uuid. Throws on an unusable date.
+ * Text is cleaned for PostgreSQL (clean-text.ts) even when the transport already did: this is the last
+ * step before the row is written, whatever produced the object.
+ */
 export function toActivityFields(a: StravaActivity, athleteId: string): ActivityFields {
   const local = LOCAL_RE.exec(a.start_date_local);
   if (!local || Number.isNaN(Date.parse(a.start_date)))
@@ -23,12 +28,12 @@ export function toActivityFields(a: StravaActivity, athleteId: string): Activity
   return {
     id: a.id,
     athleteId,
-    name: a.name ?? '',
-    sportType: a.sport_type || a.type || 'Workout',
+    name: cleanText(a.name ?? ''),
+    sportType: cleanText(a.sport_type || a.type || 'Workout'),
     startDate: new Date(a.start_date).toISOString(),
     startDateLocal: `${local[1]}T${local[2]}`,
     localDate: local[1]!,
-    timezone: a.timezone ?? null,
+    timezone: typeof a.timezone === 'string' ? cleanText(a.timezone) : null,
     movingTimeS: whole(a.moving_time),
     elapsedTimeS: whole(a.elapsed_time),
     distanceM: finite(a.distance) ?? 0,
@@ -44,7 +49,7 @@ export function toActivityFields(a: StravaActivity, athleteId: string): Activity
     manual: a.manual === true,
     private: a.private === true,
     stravaRpe: isRpe(a.perceived_exertion) ? a.perceived_exertion : null,
-    rawDetail: a,
+    rawDetail: cleanJson(a),
   };
 }
 

@@ -1,3 +1,5 @@
+import { cleaningReviver } from './clean-text';
+
 /**
  * JSON parsing that never rounds Strava's 64-bit ids. `JSON.parse` turns 9007199254740993 into
  * 9007199254740992; strava-v3's json-bigint turns it into a BigNumber object. Here every integer literal
@@ -5,7 +7,8 @@
  * parse exactly as JSON.parse would. Callers then normalise id fields with `toIdString`.
  */
 export function parseJsonLossless(text: string): unknown {
-  return JSON.parse(quoteUnsafeIntegers(text));
+  // Every string Strava sends is made storable here, at the edge (clean-text.ts: no NUL, no lone surrogates).
+  return JSON.parse(quoteUnsafeIntegers(text), cleaningReviver);
 }
 
 /**

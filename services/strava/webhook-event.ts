@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { cleanJson } from './clean-text';
 
 /**
  * Strava's webhook event, checked strictly. Strava does not sign events, so the body is only a hint: the
@@ -68,7 +69,9 @@ export function parseWebhookEvent(body: string): ParseResult {
     }));
     return { ok: false, reason: 'Not a Strava webhook event', issues };
   }
-  return { ok: true, event: parsed.data };
+  // Update values and keys are free text (titles): NUL removed, lone surrogates replaced (clean-text.ts),
+  // so PostgreSQL's jsonb accepts them and the event is stored rather than answered with a 5xx.
+  return { ok: true, event: { ...parsed.data, updates: cleanJson(parsed.data.updates) } };
 }
 
 /**

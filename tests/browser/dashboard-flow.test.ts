@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { buildApp } from '../../services/api/app';
 import { createStravaEmulator, type StravaEmulator } from '../../services/strava-emulator';
+import { relayDueEmails } from '../../services/notify/outbox-relay';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { createTestDeps, type TestDeps } from '../support/test-deps';
 import { seedHistory, utcToday } from '../integration/dashboard/support/seed';
 import { close, freePort, launchChromium, listen, screenshot, watchPage } from './support/browser';
@@ -13,13 +15,15 @@ let emulator: StravaEmulator;
 let server: Server;
 let browser: Browser;
 let base: string;
+let sink: SmtpSink;
 
 beforeAll(async () => {
   emulator = createStravaEmulator({ seed: 'browser-flow', warmCache: false });
   const emu = await emulator.start(0);
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  deps = await createTestDeps({ STRAVA_BASE_URL: emu.url, PUBLIC_URL: base });
+  sink = await startSmtpSink();
+  deps = await createTestDeps({ STRAVA_BASE_URL: emu.url, PUBLIC_URL: base, SMTP_URL: sink.url });
   server = await listen(buildApp(deps), port);
   browser = await launchChromium();
 }, 60_000);
@@ -28,6 +32,7 @@ afterAll(async () => {
   if (server) await close(server);
   await emulator?.stop();
   await deps?.close();
+  await sink?.stop();
 });
 
 describe('coach and athlete in the browser', () => {
@@ -38,9 +43,23 @@ describe('coach and athlete in the browser', () => {
     const coachWatch = watchPage(coach);
     await coach.goto(`${base}/signup`);
     await coach.getByLabel('Your name').fill('Casey Coach');
-    await coach.getByLabel('Email').fill(`casey-${Date.now()}@example.test`);
+    const coachEmail = `casey-${Date.now()}@example.test`;
+    await coach.getByLabel('Email').fill(coachEmail);
     await coach.getByLabel('Password').fill('tempo intervals on tuesday');
     await coach.getByRole('button', { name: 'Create account' }).click();
+    await coach.getByText('Check your email').waitFor();
+    // The confirmation link from the email the SMTP test server caught: GET shows a button, POST confirms.
+    await relayDueEmails(deps);
+    const mail = sink.messages.find((m) => m.envelopeTo.includes(coachEmail));
+    const link = /https?:\/\/\S+\/email\/confirm\?t=[\w%.-]+/.exec(mail?.parsed.text ?? '')?.[0];
+    expect(link).toBeDefined();
+    await coach.goto(link!);
+    await coach.getByRole('button', { name: 'Confirm address' }).click();
+    await coach.getByText('Email address confirmed').waitFor();
+    await coach.goto(`${base}/login`);
+    await coach.getByLabel('Email').fill(coachEmail);
+    await coach.getByLabel('Password').fill('tempo intervals on tuesday');
+    await coach.getByRole('button', { name: 'Sign in' }).click();
     await coach.waitForURL(`${base}/coach`);
     await coach.getByText('No athletes yet').waitFor();
     await coach.goto(`${base}/coach/invites`);

@@ -43,7 +43,7 @@ function cookieParts(cookie: string) {
 
 describe('hostile text in the browser', () => {
   it('when titles, names and notes carry script, then no page executes it and the text shows as text', async () => {
-    const coach = await coachActor(buildApp(deps), 'Xss Coach');
+    const coach = await coachActor(buildApp(deps), 'Xss Coach', deps);
     const a = await insertAthlete(deps, { firstname: PAYLOADS[0]!, lastname: PAYLOADS[2]! });
     await linkCoach(deps, coach.userId, a.athleteId);
     await seedHistory(deps.db, a.athleteId, {

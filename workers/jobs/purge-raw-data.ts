@@ -8,16 +8,18 @@ const DAY_MS = 86_400_000;
 /**
  * Repeatable (hourly): Strava's API terms cap the cache of raw Strava data at 7 days. Deletes stream
  * samples, clears every raw Strava field of activities read more than STRAVA_RAW_RETENTION_DAYS ago
- * (purgeRawActivityDetail lists them), and deletes finished webhook inbox rows of that age (their
- * `updates` hold titles). Everything Kneadwise derived (activity_metric, daily_series) stays unchanged,
- * and nothing here makes a metric stale: purging is bookkeeping, not a change of the activity.
+ * (purgeRawActivityDetail lists them), and deletes finished webhook inbox rows older than
+ * WEBHOOK_INBOX_RETENTION_DAYS (their `updates` hold titles and every row an athlete's Strava id).
+ * Everything Kneadwise derived (activity_metric, daily_series) stays unchanged, and nothing here makes
+ * a metric stale: purging is bookkeeping, not a change of the activity.
  * Idempotent; a deleted activity is already gone at once (process-webhook-event).
  */
 export const run: JobRunner<'purge-raw-data'> = async (_data, deps, ctx) => {
   const before = new Date(deps.clock() - deps.config.strava.rawRetentionDays * DAY_MS);
   const details = await purgeRawActivityDetail(deps.db, before, new Date(deps.clock()));
   const streams = await purgeActivityStreams(deps.db, before);
-  const inbox = await purgeFinishedInboxEvents(deps.db, before);
+  const inboxBefore = new Date(deps.clock() - deps.config.strava.inboxRetentionDays * DAY_MS);
+  const inbox = await purgeFinishedInboxEvents(deps.db, inboxBefore);
   if (details + streams + inbox > 0)
-    ctx.log.info({ details, streams, inbox, before }, 'raw Strava data purged');
+    ctx.log.info({ details, streams, inbox, before, inboxBefore }, 'raw Strava data purged');
 };

@@ -7,8 +7,10 @@ import {
   inspectPasswordReset,
   requestPasswordReset,
 } from '../../accounts/password-reset';
+import { withTransaction } from '../../../db/pool';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
+import { enqueueOutboxEmails } from '../../notify/outbox-relay';
 import { csrfToken } from '../middleware/csrf';
 import { accountKey, createLoginThrottles } from '../middleware/rate-limit-login';
 import { principalOf } from '../middleware/require-auth';
@@ -39,6 +41,13 @@ const resetRequestSchema = z.strictObject({ email, _csrf: z.string().optional() 
 const resetInspectSchema = z.strictObject({ token, _csrf: z.string().optional() });
 const resetCompleteSchema = z.strictObject({ token, password, _csrf: z.string().optional() });
 
+const LOGIN_FAILED =
+  'Email or password is not right, or the address is not confirmed yet (use the link we emailed you).';
+
+function signUpMessage(address: string): string {
+  return `Check your email: we sent a message to ${address}. To finish creating your account, open the link in it, then sign in.`;
+}
+
 /** Rate-limit answers carry Retry-After, as clients and proxies expect. */
 function withRetryAfter(res: Response, err: unknown): never {
   const details = err instanceof AppError ? (err.details as { retryAfterS?: number } | undefined) : undefined;
@@ -67,11 +76,11 @@ export function accountsRoutes(deps: Deps): Router {
   declareRoute(deps, router, 'post', '/api/coaches', async (req, res) => {
     const input = parseInput(signUpSchema, req.body);
     await throttles.ip.consume(ipOf(req)).catch((err: unknown) => withRetryAfter(res, err));
-    const user = await signUpCoach(deps.db, input);
-    await establishSession(req, { userId: user.id, role: 'coach' }, deps.clock);
-    res
-      .status(201)
-      .json({ user: { id: user.id, role: 'coach', athleteId: null }, csrfToken: csrfToken(req) });
+    const nowMs = deps.clock();
+    const queued = await withTransaction(deps.db, (tx) => signUpCoach(tx, deps, { ...input, nowMs }));
+    if (queued) await enqueueOutboxEmails(deps, [queued]);
+    // The same answer for a new and a registered address (no enumeration); no session until confirmed.
+    res.status(202).json({ message: signUpMessage(input.email) });
   });
 
   declareRoute(deps, router, 'post', '/api/session', async (req, res) => {
@@ -86,7 +95,7 @@ export function accountsRoutes(deps: Deps): Router {
     const user = await authenticateCoach(deps.db, input.email, input.password);
     if (!user) {
       await throttles.account.consume(key).catch(() => undefined);
-      throw new AppError('unauthorized', 'Email or password is not right.');
+      throw new AppError('unauthorized', LOGIN_FAILED);
     }
     await throttles.account.reset(key);
     await establishSession(req, { userId: user.id, role: 'coach' }, deps.clock);

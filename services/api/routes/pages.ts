@@ -42,6 +42,7 @@ export function pagesRoutes(deps: Deps): Router {
   declareRoute(deps, router, 'get', '/invite/:token', sendPage('invite'));
   declareRoute(deps, router, 'get', '/coach', sendPage('coach'));
   declareRoute(deps, router, 'get', '/coach/invites', sendPage('invites'));
+  declareRoute(deps, router, 'get', '/coach/settings', sendPage('coach-settings'));
   declareRoute(deps, router, 'get', '/athletes/:athleteId', sendPage('athlete'));
   declareRoute(deps, router, 'get', '/me', sendPage('athlete'));
 

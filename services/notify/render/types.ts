@@ -68,3 +68,9 @@ export interface PasswordResetEmailInput {
   resetUrl: string;
   expiresInMin: number;
 }
+
+export interface AccountExistsEmailInput {
+  recipientName: string | null;
+  loginUrl: string;
+  resetUrl: string;
+}

@@ -134,7 +134,7 @@ export async function runRouteFuzz(o: FuzzOptions): Promise<FuzzResult> {
     closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const athlete = await athleteActor(deps);
-    const coach = await coachActor(app);
+    const coach = await coachActor(app, 'Coach', deps);
     const callers: Caller[] = [
       { name: 'anonymous' },
       { name: 'athlete', cookie: athlete.cookie, csrf: await csrfFor(app, athlete.cookie) },

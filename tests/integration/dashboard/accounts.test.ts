@@ -21,8 +21,8 @@ async function anonymous() {
 }
 
 describe('coach sign-up and login', () => {
-  it('when a coach signs up, then the password is stored as a salted scrypt hash and a session starts', async () => {
-    const coach = await coachActor(app, 'Hash Check');
+  it('when a coach signs up, confirms and signs in, then the password is stored as a salted scrypt hash and a session starts', async () => {
+    const coach = await coachActor(app, 'Hash Check', deps);
     const { rows } = await deps.db.query('select password_hash from app_user where id = $1', [coach.userId]);
     expect(rows[0].password_hash).toMatch(/^\$scrypt\$ln=(1[5-9]|2\d),r=8,p=1\$/);
     expect(rows[0].password_hash).not.toContain(coach.password);
@@ -53,7 +53,8 @@ describe('coach sign-up and login', () => {
           .set('X-CSRF-Token', csrf)
           .send({ email, password, displayName: 'Long' })
       ).status,
-    ).toBe(201);
+    ).toBe(202);
+    await deps.db.query(`update app_user set email_confirmed_at = now() where email = $1`, [email]);
     const fresh = await anonymous();
     const res = await fresh.agent
       .post('/api/session')
@@ -62,14 +63,15 @@ describe('coach sign-up and login', () => {
     expect(res.status).toBe(200);
   });
 
-  it('when the email is taken or malformed, then sign-up answers 409 or 400 with a reason', async () => {
-    const coach = await coachActor(app, 'Taken');
+  it('when the email is taken, then sign-up answers as for a new one (no enumeration); malformed is a 400 with a reason', async () => {
+    const coach = await coachActor(app, 'Taken', deps);
     const { agent, csrf } = await anonymous();
     const dup = await agent
       .post('/api/coaches')
       .set('X-CSRF-Token', csrf)
       .send({ email: coach.email.toUpperCase(), password: coach.password, displayName: 'X' });
-    expect(dup.status).toBe(409);
+    expect(dup.status).toBe(202);
+    expect(dup.body).toEqual({ message: expect.stringMatching(/^Check your email/) });
     const bad = await agent
       .post('/api/coaches')
       .set('X-CSRF-Token', csrf)
@@ -79,7 +81,7 @@ describe('coach sign-up and login', () => {
   });
 
   it('when a coach logs in, then the session id changes (no fixation) and the cookie is HttpOnly, SameSite=Lax, Path=/', async () => {
-    const coach = await coachActor(app, 'Fixation');
+    const coach = await coachActor(app, 'Fixation', deps);
     const { agent, csrf, cookie: before } = await anonymous();
     const res = await agent
       .post('/api/session')
@@ -110,7 +112,7 @@ describe('coach sign-up and login', () => {
   });
 
   it('when a coach logs out, then replaying the old cookie is anonymous (server-side invalidation)', async () => {
-    const coach = await coachActor(app, 'Logout');
+    const coach = await coachActor(app, 'Logout', deps);
     const csrf = await csrfFor(app, coach.cookie);
     expect(
       (await request(app).post('/api/session/logout').set('Cookie', coach.cookie).set('X-CSRF-Token', csrf))
@@ -124,7 +126,7 @@ describe('coach sign-up and login', () => {
     const idle = await createTestDeps({ SESSION_IDLE_TIMEOUT_S: '2' });
     try {
       const idleApp = buildApp(idle);
-      const coach = await coachActor(idleApp, 'Idle');
+      const coach = await coachActor(idleApp, 'Idle', idle);
       const overview = () => request(idleApp).get('/api/coach/overview').set('Cookie', coach.cookie);
       for (let i = 0; i < 3; i++) {
         await new Promise((r) => setTimeout(r, 1200)); // each request renews the idle window
@@ -145,7 +147,7 @@ describe('coach sign-up and login', () => {
     timed.clock = () => now;
     try {
       const timedApp = buildApp(timed);
-      const coach = await coachActor(timedApp, 'Absolute');
+      const coach = await coachActor(timedApp, 'Absolute', timed);
       for (let i = 0; i < 25; i++) {
         now += 25 * 60_000;
         const status = (await request(timedApp).get('/api/coach/overview').set('Cookie', coach.cookie))
@@ -159,7 +161,7 @@ describe('coach sign-up and login', () => {
   });
 
   it('when the wrong password is given, then the answer is the same 401 as for an unknown email', async () => {
-    const coach = await coachActor(app, 'Wrong');
+    const coach = await coachActor(app, 'Wrong', deps);
     const { agent, csrf } = await anonymous();
     const wrong = await agent
       .post('/api/session')
@@ -177,7 +179,7 @@ describe('coach sign-up and login', () => {
 
 describe('login rate limiting', () => {
   it('when one account gets 5 wrong passwords, then further attempts are 429 with Retry-After, even with the right password', async () => {
-    const coach = await coachActor(app, 'Brute');
+    const coach = await coachActor(app, 'Brute', deps);
     const { agent, csrf } = await anonymous();
     for (let i = 0; i < LOGIN_LIMITS.accountFailures.points; i++) {
       expect(
@@ -195,7 +197,7 @@ describe('login rate limiting', () => {
       .send({ email: coach.email, password: coach.password });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    const other = await coachActor(app, 'Bystander');
+    const other = await coachActor(app, 'Bystander', deps);
     const fine = await agent
       .post('/api/session')
       .set('X-CSRF-Token', csrf)

@@ -33,7 +33,7 @@ beforeAll(async () => {
   deps = await createTestDeps({ STRAVA_BASE_URL: 'http://127.0.0.1:9' });
   app = buildApp(deps);
   const [owner, other, revoked, deauthCoach] = await Promise.all(
-    ['Owner', 'Other', 'Revoked', 'DeauthCoach'].map((n) => coachActor(app, n)),
+    ['Owner', 'Other', 'Revoked', 'DeauthCoach'].map((n) => coachActor(app, n, deps)),
   );
   const b = await insertAthlete(deps, { firstname: 'Bea' });
   const s = await insertAthlete(deps, { firstname: 'Stranger' });

@@ -38,7 +38,7 @@ async function accept(athlete: Actor, token: string) {
 
 describe('invite and consent', () => {
   it('when an athlete opens an invite, then they see the coach and exactly the list of data the coach will see', async () => {
-    const coach = await coachActor(app, 'Preview Coach');
+    const coach = await coachActor(app, 'Preview Coach', deps);
     const token = await invite(coach, 'Spring group');
     const res = await request(app).get(`/api/invites/${token}`);
     expect(res.status).toBe(200);
@@ -52,7 +52,7 @@ describe('invite and consent', () => {
   });
 
   it('when the athlete accepts, then the consent text and time are recorded and the coach sees the athlete', async () => {
-    const coach = await coachActor(app, 'Accept Coach');
+    const coach = await coachActor(app, 'Accept Coach', deps);
     const athlete = await athleteActor(deps, { firstname: 'Ada' });
     const token = await invite(coach);
     expect(
@@ -82,7 +82,7 @@ describe('invite and consent', () => {
   });
 
   it('when the athlete revokes, then the coach is denied with 404 on the very next request', async () => {
-    const coach = await coachActor(app, 'Revoked Coach');
+    const coach = await coachActor(app, 'Revoked Coach', deps);
     const athlete = await athleteActor(deps);
     await accept(athlete, await invite(coach));
     expect(
@@ -105,7 +105,7 @@ describe('invite and consent', () => {
   });
 
   it('when the athlete re-accepts after revoking, then a fresh consent is recorded and access returns', async () => {
-    const coach = await coachActor(app, 'Again Coach');
+    const coach = await coachActor(app, 'Again Coach', deps);
     const athlete = await athleteActor(deps);
     await accept(athlete, await invite(coach));
     await post(athlete, `/api/me/coaches/${coach.userId}/revoke`);
@@ -122,7 +122,7 @@ describe('invite and consent', () => {
   });
 
   it('when an invite is used, expired or withdrawn, then accepting it is a 410 with a clear reason', async () => {
-    const coach = await coachActor(app, 'Dead Coach');
+    const coach = await coachActor(app, 'Dead Coach', deps);
     const first = await athleteActor(deps);
     const second = await athleteActor(deps);
     const used = await invite(coach);
@@ -148,7 +148,7 @@ describe('invite and consent', () => {
   });
 
   it('when the consent version does not match the text, then nothing is recorded (409)', async () => {
-    const coach = await coachActor(app, 'Version Coach');
+    const coach = await coachActor(app, 'Version Coach', deps);
     const athlete = await athleteActor(deps);
     const token = await invite(coach);
     const res = await post(athlete, `/api/invites/${token}/accept`, { consentVersion: '0000000000000000' });
@@ -160,7 +160,7 @@ describe('invite and consent', () => {
   });
 
   it('when a coach tries to accept an invite, then it is refused (only athletes consent)', async () => {
-    const coach = await coachActor(app, 'Self Coach');
+    const coach = await coachActor(app, 'Self Coach', deps);
     const token = await invite(coach);
     expect(
       (await post(coach, `/api/invites/${token}/accept`, { consentVersion: '0000000000000000' })).status,
@@ -180,8 +180,8 @@ describe('invite and consent', () => {
   });
 
   it('when an athlete has several coaches, then each sees them and revoking one leaves the other', async () => {
-    const a = await coachActor(app, 'Coach A');
-    const b = await coachActor(app, 'Coach B');
+    const a = await coachActor(app, 'Coach A', deps);
+    const b = await coachActor(app, 'Coach B', deps);
     const athlete = await athleteActor(deps);
     await accept(athlete, await invite(a));
     await accept(athlete, await invite(b));

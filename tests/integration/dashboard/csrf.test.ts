@@ -13,7 +13,7 @@ let athlete: Actor;
 beforeAll(async () => {
   deps = await createTestDeps();
   app = buildApp(deps);
-  coach = await coachActor(app, 'Csrf Coach');
+  coach = await coachActor(app, 'Csrf Coach', deps);
   athlete = await athleteActor(deps);
   await linkCoach(deps, coach.userId, athlete.athleteId!);
   await seedHistory(deps.db, athlete.athleteId!, { endDate: utcToday(), days: 60 });

@@ -14,7 +14,7 @@ let spiky: Actor;
 beforeAll(async () => {
   deps = await createTestDeps();
   app = buildApp(deps);
-  coach = await coachActor(app, 'Data Coach');
+  coach = await coachActor(app, 'Data Coach', deps);
   calm = await athleteActor(deps, { firstname: 'Calm' });
   spiky = await athleteActor(deps, { firstname: 'Spiky' });
   for (const a of [calm, spiky]) await linkCoach(deps, coach.userId, a.athleteId!);

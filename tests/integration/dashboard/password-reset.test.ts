@@ -34,7 +34,7 @@ async function linkFor(email: string): Promise<string> {
 
 describe('password reset', () => {
   it('when a reset is requested, then the email goes through the outbox and only a hash of the token is stored', async () => {
-    const coach = await coachActor(app, 'Reset One');
+    const coach = await coachActor(app, 'Reset One', deps);
     const { agent, csrf } = await anon();
     const res = await agent
       .post('/api/password-resets')
@@ -64,7 +64,7 @@ describe('password reset', () => {
   });
 
   it('when the link is used, then the password changes, old sessions end, and the link cannot be used twice', async () => {
-    const coach = await coachActor(app, 'Reset Two');
+    const coach = await coachActor(app, 'Reset Two', deps);
     const { agent, csrf } = await anon();
     await agent.post('/api/password-resets').set('X-CSRF-Token', csrf).send({ email: coach.email });
     const token = await linkFor(coach.email);
@@ -96,7 +96,7 @@ describe('password reset', () => {
   });
 
   it('when the link is older than one hour, then it is refused as expired', async () => {
-    const coach = await coachActor(app, 'Reset Three');
+    const coach = await coachActor(app, 'Reset Three', deps);
     const { agent, csrf } = await anon();
     await agent.post('/api/password-resets').set('X-CSRF-Token', csrf).send({ email: coach.email });
     const token = await linkFor(coach.email);

@@ -43,7 +43,7 @@ describe('training settings API', () => {
 
   it('when a consented coach enters physiology, then it is saved; without consent, then 404', async () => {
     const athlete = await athleteActor(deps);
-    const coach = await coachActor(app, 'Physio');
+    const coach = await coachActor(app, 'Physio', deps);
     const csrf = await csrfFor(app, coach.cookie);
     const put = () =>
       request(app)

@@ -3,10 +3,11 @@ import { ConfigError, envSchema, loadConfig } from '../../../services/config';
 const prodSecrets = {
   NODE_ENV: 'production',
   STRAVA_CLIENT_ID: '12345',
-  STRAVA_CLIENT_SECRET: 'secret',
-  STRAVA_VERIFY_TOKEN: 'verify-token-1',
-  TOKEN_ENCRYPTION_KEY: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
-  SESSION_SECRET: 'x'.repeat(40),
+  // Random-looking values: production refuses development defaults and predictable secrets.
+  STRAVA_CLIENT_SECRET: '3f9c1e7a52b84d06e9a1c3f5b7d2e4a6c8b0d1f3',
+  STRAVA_VERIFY_TOKEN: 'qZ7tW2mK9xR4vB8nL1cY6hD3',
+  TOKEN_ENCRYPTION_KEY: 'k1:9mJ2xQ7vR1tK8pL3nB6cW0yH5dF4gS2aE9uI7oZ1qX0=',
+  SESSION_SECRET: 'Xw3Rk9Pq2Lm7Vn4Bt8Hy1Jc6Gd5Fs0Za-Qe_Ui',
 };
 
 function errorOf(fn: () => unknown): ConfigError {

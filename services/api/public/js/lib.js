@@ -110,6 +110,7 @@ export async function renderNav() {
     nav.append(
       el('a', { href: '/coach', text: 'Athletes' }),
       el('a', { href: '/coach/invites', text: 'Invites' }),
+      el('a', { href: '/coach/settings', text: 'Settings' }),
     );
   else nav.append(el('a', { href: '/me', text: 'My page' }));
   const out = el('button', { type: 'button', class: 'secondary', text: 'Sign out' });

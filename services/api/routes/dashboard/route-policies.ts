@@ -42,6 +42,10 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/me/races': 'athlete-self',
   'POST /api/me/races': 'athlete-self',
   'DELETE /api/me/races/:raceId': 'athlete-self',
+  // coach-settings.ts (issue 22): the coach's own address and its confirmation
+  'GET /api/coach/settings': 'coach',
+  'PUT /api/coach/email': 'coach',
+  'POST /api/coach/email/resend': 'coach',
   'GET /api/athletes/:athleteId/alert-settings': 'coach-of-athlete',
   'PUT /api/athletes/:athleteId/alert-settings': 'coach-of-athlete',
 
@@ -85,6 +89,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /invite/:token': 'public',
   'GET /coach': 'coach',
   'GET /coach/invites': 'coach',
+  'GET /coach/settings': 'coach',
   'GET /athletes/:athleteId': 'athlete-or-coach',
   'GET /me': 'athlete-self',
 };

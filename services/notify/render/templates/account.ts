@@ -29,3 +29,19 @@ Choose a new password: {{resetUrl}}
 
 The link works once, for {{expiresInMin}} minutes. If it was not you, ignore this e-mail; your password stays the same.
 `;
+
+export const ACCOUNT_EXISTS_HTML = `{{> htmlOpen}}
+<p>Hi {{name}},</p>
+<p>Someone, maybe you, tried to create a Kneadwise coach account with this address. You already have one, so nothing was changed.</p>
+<p><a href="{{loginUrl}}">Sign in</a> or, if you forgot your password, <a href="{{resetUrl}}">choose a new one</a>.</p>
+<p>If it was not you, ignore this e-mail; your account stays as it is.</p>
+{{> htmlClose}}`;
+
+export const ACCOUNT_EXISTS_TEXT = `Hi {{name}},
+
+Someone, maybe you, tried to create a Kneadwise coach account with this address. You already have one, so nothing was changed.
+Sign in: {{loginUrl}}
+Forgot your password? Choose a new one: {{resetUrl}}
+
+If it was not you, ignore this e-mail; your account stays as it is.
+`;

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
+import { confirmEmail } from '../../../../db/queries/email-addresses';
 import type { Deps } from '../../../../services/deps';
 import { SESSION_COOKIE, SESSION_IDLE_MS } from '../../../../services/api/middleware/session';
 
@@ -79,10 +80,15 @@ export async function athleteActor(deps: Deps, opts: { firstname?: string } = {}
   return sessionFor(deps, { userId: a.userId, role: 'athlete', athleteId: a.athleteId });
 }
 
-/** A coach created through the real sign-up API; returns their session cookie. */
+/**
+ * A coach created through the real sign-up API (202, no session), their address confirmed as the
+ * emailed link would (the link flow itself is tested in coach-email-confirmation.test.ts), then signed
+ * in through the real login API; returns their session cookie.
+ */
 export async function coachActor(
   app: Express,
-  name = 'Coach',
+  name: string,
+  deps: Pick<Deps, 'db' | 'clock'>,
 ): Promise<Actor & { email: string; password: string }> {
   const agent = request.agent(app);
   const s = await agent.get('/api/session');
@@ -92,9 +98,20 @@ export async function coachActor(
     .post('/api/coaches')
     .set('X-CSRF-Token', s.body.csrfToken)
     .send({ email, password, displayName: name });
-  if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
-  const cookie = cookieOf(res.headers['set-cookie']);
-  return { userId: res.body.user.id, role: 'coach', cookie, email, password };
+  if (res.status !== 202) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const { rows } = await deps.db.query<{ id: string }>(
+    `select id from app_user where role = 'coach' and email = $1`,
+    [email],
+  );
+  const userId = rows[0]!.id;
+  if (!(await confirmEmail(deps.db, userId, email, new Date(deps.clock()))))
+    throw new Error('could not confirm the coach address');
+  const login = await agent
+    .post('/api/session')
+    .set('X-CSRF-Token', s.body.csrfToken)
+    .send({ email, password });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
+  return { userId, role: 'coach', cookie: cookieOf(login.headers['set-cookie']), email, password };
 }
 
 export function cookieOf(setCookie: string | string[] | undefined): string {
