@@ -127,3 +127,31 @@ export async function markAthleteNeedsReconnect(db: Queryable, athleteId: string
     [athleteId],
   );
 }
+
+/**
+ * Adopts the IANA zone Strava recorded with one of the athlete's activities when it is their newest
+ * (where they are now), unless the athlete chose a zone themselves. Returns whether it changed.
+ */
+export async function adoptStravaTimeZone(
+  db: Queryable,
+  athleteId: string,
+  activityId: string,
+  zone: string,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `update athlete set time_zone = $3, time_zone_source = 'strava', updated_at = now()
+     where id = $1 and time_zone_source <> 'athlete' and time_zone is distinct from $3
+       and not exists (select 1 from activity n where n.athlete_id = $1
+                       and n.start_date > (select start_date from activity where id = $2::bigint))`,
+    [athleteId, activityId, zone],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+/** The athlete's own choice of zone (settings); Strava's never overrides it afterwards. */
+export async function saveChosenTimeZone(db: Queryable, athleteId: string, zone: string): Promise<void> {
+  await db.query(
+    `update athlete set time_zone = $2, time_zone_source = 'athlete', updated_at = now() where id = $1`,
+    [athleteId, zone],
+  );
+}

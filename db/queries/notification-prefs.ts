@@ -6,6 +6,8 @@ export interface NotifyProfile {
   userId: string | null;
   firstname: string;
   timeZone: string;
+  /** Where the zone came from: the column default, Strava (newest activity) or the athlete's choice. */
+  timeZoneSource: 'default' | 'strava' | 'athlete';
   injuredOrIll: boolean;
   /** Raw JSON; parse with services/notify/preferences.ts. */
   notificationPrefs: unknown;
@@ -21,7 +23,7 @@ export interface NotifyProfile {
 export async function getNotifyProfile(db: Queryable, athleteId: string): Promise<NotifyProfile | null> {
   const { rows } = await db.query<NotifyProfile>(
     `select a.id as "athleteId", a.user_id as "userId", a.firstname, a.time_zone as "timeZone",
-            a.injured_or_ill as "injuredOrIll", a.notification_prefs as "notificationPrefs",
+            a.time_zone_source as "timeZoneSource", a.injured_or_ill as "injuredOrIll", a.notification_prefs as "notificationPrefs",
             a.alert_settings as "alertSettings", u.email, u.email_confirmed_at as "emailConfirmedAt",
             u.email_pending as "emailPending", coalesce(u.email_status, 'ok') as "emailStatus",
             u.email_status_reason as "emailStatusReason"

@@ -5,7 +5,6 @@ import type { ActivityUpsert } from './activities';
 export interface TrainingAthlete {
   id: string;
   timeZone: string;
-  latestActivityTimezone: string | null;
   sex: 'M' | 'F' | null;
   physiologyEntered: Record<string, unknown>;
   physiologyObserved: Record<string, unknown>;
@@ -24,8 +23,6 @@ export async function getTrainingAthlete(db: Queryable, athleteId: string): Prom
             a.physiology_resolved as "physiologyResolved",
             a.physiology_basis as "physiologyBasis", a.strava_zones as "stravaZones",
             a.alert_settings as "alertSettings", a.injured_or_ill as "injuredOrIll",
-            (select timezone from activity where athlete_id = a.id and timezone is not null
-              order by start_date desc limit 1) as "latestActivityTimezone",
             (select to_char(min(local_date), 'YYYY-MM-DD') from activity where athlete_id = a.id) as "firstActivityDate"
      from athlete a where a.id = $1`,
     [athleteId],

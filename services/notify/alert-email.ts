@@ -7,7 +7,7 @@ import type { Queryable } from '../../db/pool';
 import { activityRefs, latestActivitySince, type AlertRow } from '../../db/queries/alerts';
 import type { Recommendation } from '../domain/recommend/recommendation';
 import { renderAlertEmail, renderCoachAlertEmail, renderDigestEmail, type RatingPrompt } from './render';
-import { localDateAt } from './delivery-time';
+import { localDateAt } from '../domain/athlete-calendar';
 import { linkUrl, signLink } from './signed-links';
 
 export interface EmailContent {

@@ -10,6 +10,7 @@ import {
   type TrainingAthlete,
 } from '../../db/queries/training';
 import type { Deps } from '../deps';
+import { localDateAt } from '../domain/athlete-calendar';
 import {
   addDays,
   maxHrOverLast12Months,
@@ -26,7 +27,6 @@ import {
 import { applyAlertDecisions } from '../notify/alerts';
 import { enqueueOutboxEmails } from '../notify/outbox-relay';
 import { buildRecommendationContext } from './alert-context';
-import { athleteTimeZone, localDateInZone } from './athlete-clock';
 import { enteredPhysiology, observations } from './physiology-input';
 import { recomputeActivities } from './recompute-activities';
 import { recomputeSeries } from './recompute-series';
@@ -59,10 +59,7 @@ export async function recomputeAthlete(deps: Deps, req: RecomputeRequest): Promi
     const athlete = await getTrainingAthlete(tx, req.athleteId);
     if (!athlete) return null; // deleted meanwhile: nothing to do
     const nowMs = deps.clock();
-    const todayLocal = localDateInZone(
-      nowMs,
-      athleteTimeZone(athlete.timeZone, athlete.latestActivityTimezone),
-    );
+    const todayLocal = localDateAt(nowMs, athlete.timeZone);
     const computed = await computeActivities(tx, athlete, req, todayLocal);
     const seriesFrom =
       computed.earliestDate !== null && computed.earliestDate < req.fromDate

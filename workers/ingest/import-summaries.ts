@@ -12,6 +12,7 @@ import { hasScope, type SyncAthlete } from '../../db/queries/athlete-sync';
 import type { Deps } from '../../services/deps';
 import type { StravaActivity } from '../../services/strava/api';
 import { toActivityFields, type ActivityFields } from '../../services/strava/activity-mapper';
+import { adoptActivityTimeZone } from './adopt-time-zone';
 import { earlierDate } from './enqueue';
 import { stravaApiFor } from '../../services/strava/client';
 
@@ -88,6 +89,9 @@ async function importPage(
       earlierDate(before?.localDate, fields.localDate),
     );
   }
+  const newest = visible.find((a) => Date.parse(a.start_date) === result.newestStartMs);
+  if (newest && result.listed.has(newest.id))
+    await adoptActivityTimeZone(deps, athlete.id, { id: newest.id, timezone: newest.timezone ?? null });
 }
 
 /**

@@ -22,6 +22,7 @@ import {
 import { StravaNotFoundError } from '../../services/strava/errors';
 import type { JobContext, JobRunner } from '../job-context';
 import { earlierDate, enqueueRecompute } from '../ingest/enqueue';
+import { adoptActivityTimeZone } from '../ingest/adopt-time-zone';
 import { removeActivity } from '../ingest/remove-activity';
 import { stravaApiFor } from '../../services/strava/client';
 
@@ -59,6 +60,7 @@ export const run: JobRunner<'sync-activity'> = async (data, deps, ctx) => {
   const fields = toActivityFields(detail, athlete.id);
   const written = await writeUnlessDeleted(deps, fields, fetchedAt, eventS);
   if (!written) return;
+  await adoptActivityTimeZone(deps, athlete.id, fields);
   await refetchPurgedStreamsIfNeeded(deps, athlete.id, fields.id);
   const streamsStored = await syncStreams(deps, athlete, before, fields, goneAtS, ctx);
   if (streamsStored === 'gone') return;

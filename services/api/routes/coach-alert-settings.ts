@@ -11,7 +11,7 @@ import {
 import type { Deps } from '../../deps';
 import { ALERT_RULES, alertSettingsSchema } from '../../domain/recommend';
 import { AppError } from '../../errors';
-import { localDateAt } from '../../notify/delivery-time';
+import { localDateAt } from '../../domain/athlete-calendar';
 import { parseBody } from '../../notify/settings-schemas';
 
 const input = z

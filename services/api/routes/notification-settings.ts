@@ -8,11 +8,12 @@ import {
   saveNotificationPrefs,
   setInjuredOrIll,
 } from '../../../db/queries/notification-prefs';
+import { saveChosenTimeZone } from '../../../db/queries/athletes';
 import { countRaces, deleteRace, insertRace, listRaces } from '../../../db/queries/races';
 import type { Deps } from '../../deps';
 import { ALERT_RULES, alertSettingsSchema } from '../../domain/recommend';
 import { AppError } from '../../errors';
-import { localDateAt } from '../../notify/delivery-time';
+import { isValidTimeZone, localDateAt } from '../../domain/athlete-calendar';
 import { requestEmailConfirmation } from '../../notify/email-confirmation';
 import { enqueueOutboxEmails } from '../../notify/outbox-relay';
 import { notificationPrefsPatchSchema, parseNotificationPrefs } from '../../notify/preferences';
@@ -25,10 +26,23 @@ import {
 import { coachAlertRoutes } from './coach-alert-settings';
 
 const MAX_RACES = 50;
+const timeZoneInput = z
+  .string()
+  .max(64)
+  .refine(isValidTimeZone, 'must be an IANA time zone name, e.g. Europe/Madrid or Asia/Kolkata');
 const settingsInput = z
-  .object({ preferences: notificationPrefsPatchSchema, alertSettings: alertSettingsSchema })
+  .object({
+    preferences: notificationPrefsPatchSchema,
+    alertSettings: alertSettingsSchema,
+    timeZone: timeZoneInput,
+  })
   .partial()
   .strict();
+
+/** Said with every settings answer: what the zone drives, and what a change does not do. */
+const TIME_ZONE_NOTE =
+  'Your time zone sets your "today", quiet hours and the digest hour. Changing it never moves past ' +
+  'activities: each stays on the day it was recorded, in the local time where it happened.';
 
 /** Email address, alert preferences, races, injured flag (issue 6). Session athletes only; CSRF applies. */
 export function notificationSettingsRoutes(deps: Deps): Router {
@@ -48,8 +62,10 @@ export function notificationSettingsRoutes(deps: Deps): Router {
           ...input.preferences,
         });
       if (input.alertSettings) await saveAlertSettings(tx, athleteId, input.alertSettings);
+      if (input.timeZone) await saveChosenTimeZone(tx, athleteId, input.timeZone);
     });
-    if (input.alertSettings) await recompute(deps, athleteId);
+    // A new zone moves "today": extend the series and re-evaluate the rules on the athlete's new day.
+    if (input.alertSettings || input.timeZone) await recompute(deps, athleteId);
     res.json(await settingsView(deps, athleteId));
   });
   router.put('/api/me/email', requireAthlete, async (req, res) => {
@@ -156,5 +172,7 @@ async function settingsView(deps: Deps, athleteId: string) {
     })),
     injuredOrIll: profile.injuredOrIll,
     timeZone: profile.timeZone,
+    timeZoneSource: profile.timeZoneSource,
+    timeZoneNote: TIME_ZONE_NOTE,
   };
 }

@@ -47,6 +47,38 @@ function formWith(fields, label, submit) {
   return form;
 }
 
+/** IANA zones for the picker, the stored zone first and the browser's preselected when none was chosen. */
+function timeZoneForm(settings) {
+  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const chosen = settings.timeZoneSource === 'default' ? browserZone : settings.timeZone;
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const names = [...new Set([settings.timeZone, browserZone, ...zones])].filter(Boolean).sort();
+  const select = el(
+    'select',
+    { name: 'timeZone', id: 'time-zone' },
+    names.map((z) => el('option', { value: z, text: z, selected: z === chosen })),
+  );
+  const origin = {
+    default: 'not set yet (your browser says %s)'.replace('%s', browserZone),
+    strava: 'from your newest Strava activity',
+    athlete: 'chosen by you',
+  }[settings.timeZoneSource];
+  return el(
+    'div',
+    {},
+    el('p', { text: `Time zone: ${settings.timeZone} (${origin}).` }),
+    formWith(
+      el('label', { for: 'time-zone' }, 'Time zone', select),
+      'Save time zone',
+      async (d) => {
+        await api('PUT', '/api/me/notification-settings', { timeZone: d.timeZone });
+        await renderNotifications();
+      },
+    ),
+    el('p', { class: 'muted small', text: settings.timeZoneNote }),
+  );
+}
+
 // Email, injured/ill flag and races use notification-settings.ts (issue 6).
 async function renderNotifications() {
   const box = clear(document.getElementById('notifications'));
@@ -80,6 +112,7 @@ async function renderNotifications() {
       },
     ),
   );
+  box.append(timeZoneForm(settings));
   const injured = el('input', { type: 'checkbox', id: 'injured', checked: settings.injuredOrIll });
   injured.addEventListener('change', () =>
     api('PUT', '/api/me/status', { injuredOrIll: injured.checked }).catch(() => {
