@@ -2,13 +2,22 @@
  * Plain-words explanations for the UI and emails. These constants are the single source of product
  * wording about load: docs/training-load-model.md repeats them, it does not replace them.
  */
-import type { PhysiologySource } from './physiology-types';
+import type { PhysiologyOrigin } from './physiology-types';
 import type { Confidence, FallbackCode, LoadMethod, RecoveryBand } from './types';
 
-export const PHYSIOLOGY_SOURCE_LABELS: Readonly<Record<PhysiologySource, string>> = {
-  entered: 'you entered',
-  estimated: 'estimated from your data',
-  default: 'default',
+/** What each value's label says about where it came from; never "from your data" for a formula. */
+export const PHYSIOLOGY_ORIGIN_LABELS: Readonly<Record<PhysiologyOrigin, string>> = {
+  enteredByAthlete: 'entered by you',
+  enteredByCoach: 'entered by your coach',
+  fromStrava: 'from your Strava profile',
+  hrData: 'from your heart-rate data',
+  powerData: 'from your power data',
+  paceData: 'from your pace data',
+  wearable: 'from your wearable',
+  ageFormula: 'from age (formula)',
+  hrFormula: 'from your maximum and resting heart rate (formula)',
+  lthrFormula: 'from your threshold heart rate (formula)',
+  default: 'typical value (default, not yours)',
 };
 
 export const METHOD_EXPLANATIONS: Readonly<Record<LoadMethod, { label: string; explanation: string }>> = {

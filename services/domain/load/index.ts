@@ -23,6 +23,7 @@ export { timeInHrZonesFromAverage, timeInHrZonesFromStream, zoneIndexOf, zonesFr
 export { addDays, localDateOf } from './local-date';
 export { maxHrOverLast12Months, observedMaxHrBpm } from './observed-max-hr';
 export type * from './physiology-types';
+export { HR_LOAD_MODELS } from './physiology-types';
 export { bestMeanPowerW, intensityFactor, normalizedPower, powerAtOneHz, powerTss } from './power-stress';
 export { recoveryWindowOf } from './recovery-window';
 export {
