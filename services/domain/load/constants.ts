@@ -34,7 +34,7 @@ export const LTHR_ZONE_STARTS = [0, 0.68, 0.83, 0.94, 1.05] as const;
 export const NP_WINDOW_S = 30;
 
 /** Minetti 2002 running cost polynomial is fitted on gradients -0.45..+0.45. */
-export const MINETTI_GRADE_LIMIT = 0.45;
+export { MINETTI_GRADE_LIMIT } from './minetti';
 
 /** Session RPE on the load scale: an hour at RPE 7 = 100, i.e. RPE x minutes x 100 / (7 x 60). */
 export const SESSION_RPE_SCALE = 100 / (7 * 60);

@@ -25,6 +25,12 @@ export { maxHrOverLast12Months, observedMaxHrBpm } from './observed-max-hr';
 export type * from './physiology-types';
 export { HR_LOAD_MODELS } from './physiology-types';
 export { bestMeanPowerW, intensityFactor, normalizedPower, powerAtOneHz, powerTss } from './power-stress';
+export {
+  gradeAdjustedPace,
+  minettiWalkingCost,
+  minettiWalkingCostRatio,
+  paceForEffortAtGrade,
+} from './minetti';
 export { recoveryWindowOf } from './recovery-window';
 export {
   restDaysToFreshness,
