@@ -101,4 +101,6 @@ export const RAMP_WINDOW_DAYS = 7;
 export const PRODUCTIVE_FORM_BAND = { minTsb: -30, maxTsb: -10 } as const;
 
 /** Version of the load model stored with every computed activity; bump when a formula or constant changes. */
-export const LOAD_MODEL_VERSION = 'load-v1';
+export const LOAD_MODEL_VERSION = 'load-v2';
+// load-v2 (issue 16): physiology unrounded, swim stress slot, selectable zone TRIMP. Rows computed by v1
+// keep 'load-v1+...' in activity_metric.model_version, so older numbers can be told apart.

@@ -30,6 +30,11 @@ export const METHOD_EXPLANATIONS: Readonly<Record<LoadMethod, { label: string; e
     explanation:
       'From your speed, adjusted for hills, compared with your threshold pace: an hour at threshold pace on the flat scores 100.',
   },
+  swimStress: {
+    label: 'Swim pace',
+    explanation:
+      'From your swim distance and time compared with your threshold swim pace: an hour at threshold swim pace scores 100.',
+  },
   hrssStream: {
     label: 'Heart rate',
     explanation:
@@ -39,6 +44,26 @@ export const METHOD_EXPLANATIONS: Readonly<Record<LoadMethod, { label: string; e
     label: 'Average heart rate',
     explanation:
       'From your average heart rate only, so it tends to read low for stop-and-go or interval sessions.',
+  },
+  edwardsStream: {
+    label: 'Heart-rate zones (Edwards)',
+    explanation:
+      'Minutes in each zone of your maximum heart rate, weighted 1 to 5 (Edwards), scaled so an hour at threshold heart rate scores 100.',
+  },
+  edwardsAverage: {
+    label: 'Average heart rate, zones (Edwards)',
+    explanation:
+      'All the time counted in the Edwards zone of your average heart rate, scaled so an hour at threshold heart rate scores 100.',
+  },
+  zonalStream: {
+    label: 'Heart-rate zones (weighted)',
+    explanation:
+      'Minutes in each of your threshold-based heart-rate zones, weighted 0.9 to 5, scaled so an hour at threshold heart rate scores 100.',
+  },
+  zonalAverage: {
+    label: 'Average heart rate, zones (weighted)',
+    explanation:
+      'All the time counted in the weighted zone of your average heart rate, scaled so an hour at threshold heart rate scores 100.',
   },
   sessionRpe: {
     label: 'How hard it felt',
@@ -100,6 +125,9 @@ export const FALLBACK_EXPLANATIONS: Readonly<Record<FallbackCode, string>> = {
   noSpeedOrGrade: 'The activity has no speed or gradient data.',
   speedMostlyInvalid: 'Most of the speed data was missing or implausible.',
   noThresholdPace: 'We do not know your threshold pace yet.',
+  notASwim: 'Swim-pace scoring is only used for swims.',
+  noSwimDistance: 'The swim has no distance or time.',
+  noThresholdSwimPace: 'We do not know your threshold swim pace yet.',
   noHrStream: 'The activity has no second-by-second heart rate.',
   hrMostlyInvalid: 'Most of the heart-rate data was missing or implausible.',
   noAverageHr: 'The activity has no average heart rate.',
