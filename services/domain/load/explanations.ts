@@ -94,6 +94,7 @@ export const METRIC_EXPLANATIONS = {
   ctl: 'Fitness: your average daily load over roughly the last six weeks.',
   atl: 'Fatigue: your average daily load over roughly the last week.',
   tsb: 'Form: fitness minus fatigue as you start the day. Negative means you are carrying fatigue.',
+  formZone: 'Your form in named bands: overload, productive training, neutral, fresh, transition.',
   rampRate: 'How much your fitness number changed over the last 7 days.',
   loadSpikeRatio:
     'Your recent week compared with your usual load (1.0 = as usual). A descriptive indicator of a load spike, not an injury prediction.',

@@ -2,11 +2,11 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { savePhysiologyEntered, saveTaggedAreas } from '../../../../db/queries/training-settings';
 import type { Deps } from '../../../deps';
-import { PLAUSIBLE_RANGES } from '../../../domain/load';
+import { HR_LOAD_MODELS, PLAUSIBLE_RANGES } from '../../../domain/load';
 import { BODY_AREAS } from '../../../domain/strain';
 import { AppError } from '../../../errors';
 import { athleteNotFound } from '../../middleware/authorize';
-import { requireAthlete } from '../../middleware/require-auth';
+import { requireAthlete, requirePrincipal } from '../../middleware/require-auth';
 import { declareRoute } from './declare-route';
 import { parseInput } from './parse-input';
 
@@ -22,6 +22,14 @@ const physiologyBody = z.strictObject({
   lthrBpm: between('lthrBpm', [80, 230]).optional(),
   ftpW: between('ftpW', PLAUSIBLE_RANGES.ftpW).optional(),
   thresholdPaceSPerKm: between('thresholdPaceSPerKm', PLAUSIBLE_RANGES.thresholdPaceSPerKm).optional(),
+  thresholdSwimPaceSPer100m: between(
+    'thresholdSwimPaceSPer100m',
+    PLAUSIBLE_RANGES.thresholdSwimPaceSPer100m,
+  ).optional(),
+  hrLoadModel: z
+    .enum(HR_LOAD_MODELS, { error: `hrLoadModel must be one of ${HR_LOAD_MODELS.join(', ')}, or null` })
+    .nullable()
+    .optional(),
   birthYear: between('birthYear', [1900, 2025])
     .refine((v) => v === null || Number.isInteger(v), { error: 'birthYear must be a whole year' })
     .optional(),
@@ -52,7 +60,9 @@ export function trainingSettingsRoutes(deps: Deps): Router {
     const given = Object.entries(entered).filter(([, v]) => v !== undefined);
     const values = Object.fromEntries(given.filter(([, v]) => v !== null));
     const cleared = given.filter(([, v]) => v === null).map(([k]) => k);
-    const saved = await savePhysiologyEntered(deps.db, athleteId, values, cleared);
+    // The route policy already allowed the athlete or a consented coach; record which one typed it.
+    const by = requirePrincipal(req).role === 'coach' ? 'coach' : 'athlete';
+    const saved = await savePhysiologyEntered(deps.db, athleteId, values, cleared, by);
     if (!saved) throw athleteNotFound();
     if (saved.firstActivityDate) {
       await deps.queues.enqueue('recompute-athlete', {
@@ -61,8 +71,10 @@ export function trainingSettingsRoutes(deps: Deps): Router {
         recomputeActivities: true,
       });
     }
+    const { _enteredBy: enteredBy, ...storedValues } = saved.entered;
     res.json({
-      entered: saved.entered,
+      entered: storedValues,
+      enteredBy,
       message: 'Saved. Every activity is being recomputed with these values.',
     });
   });
