@@ -196,7 +196,7 @@ const OPS: Op[] = [
     method: 'put',
     path: '/api/athletes/{athleteId}/physiology',
     summary:
-      'Enter physiology (HR max/rest, LTHR, FTP, threshold pace, sex, birth year); null clears a value',
+      'Enter physiology (HR max/rest, LTHR, FTP, threshold pace, threshold swim pace, sex, birth year, HR load model banister|edwards|zonal); null clears a value; who entered it (athlete or coach) is recorded for the labels',
     body: obj({
       hrMaxBpm: { type: ['number', 'null'] },
       hrRestBpm: { type: ['number', 'null'] },

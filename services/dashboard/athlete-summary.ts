@@ -5,18 +5,13 @@ import {
   type AthleteProfileRow,
 } from '../../db/queries/dashboard';
 import type { Queryable } from '../../db/pool';
-import {
-  METRIC_EXPLANATIONS,
-  addDays,
-  resolvePhysiology,
-  restDaysToFreshness,
-  todayLoadRange,
-  type EnteredPhysiology,
-} from '../domain/load';
+import { addDays, resolvePhysiology, type DailyPoint, type EnteredPhysiology } from '../domain/load';
+import { METRIC_EXPLANATIONS } from '../domain/load/explanations';
 import { STRAIN_EXPLANATIONS } from '../domain/strain';
 import { dailySeriesThroughToday } from './athlete-series';
 import { STRAIN_LOOKBACK_DAYS, buildBodyMap, toStrainSessionFromStored, type BodyMap } from './body-map';
 import { physiologyView, type PhysiologyItem } from './physiology-view';
+import { todayFigures, type TodayFigures } from './today-figures';
 
 export interface AthleteSummary {
   athlete: {
@@ -28,25 +23,13 @@ export interface AthleteSummary {
     injuredOrIll: boolean;
   };
   importProgress: { status: string; total: number; summariesDone: number; streamsDone: number };
-  today: {
-    load: number;
-    fitness: number;
-    fatigue: number;
-    form: number;
-    loadSpikeRatio: number | null;
-    monotony: number;
-    calibrating: boolean;
-    restDaysToFreshness: number | null;
-    loadRange: { minLoad: number; maxLoad: number; restAdvised: boolean; remainingMax: number } | null;
-  } | null;
+  today: TodayFigures | null;
   bodyMap: BodyMap;
   physiology: PhysiologyItem[];
   physiologyNotes: string[];
   races: { id: string; date: string; name: string; priority: string }[];
   explanations: Record<string, string>;
 }
-
-const r1 = (n: number) => Math.round(n * 10) / 10;
 
 function numbersOnly(obj: Record<string, unknown>): Record<string, number | null> {
   return Object.fromEntries(
@@ -55,8 +38,18 @@ function numbersOnly(obj: Record<string, unknown>): Record<string, number | null
 }
 
 function enteredOf(p: AthleteProfileRow): EnteredPhysiology {
-  const sex = p.sex === 'M' ? 'male' : p.sex === 'F' ? 'female' : null;
-  return { ...numbersOnly(p.physiologyEntered), sex };
+  const e = p.physiologyEntered ?? {};
+  const enteredSex = e.sex === 'male' || e.sex === 'female' ? e.sex : null;
+  const stravaSex = p.sex === 'M' ? 'male' : p.sex === 'F' ? 'female' : null;
+  const by = (e._enteredBy ?? {}) as EnteredPhysiology['enteredBy'];
+  const hrLoadModel =
+    typeof e.hrLoadModel === 'string' ? (e.hrLoadModel as EnteredPhysiology['hrLoadModel']) : null;
+  return {
+    ...numbersOnly(e),
+    sex: enteredSex ?? stravaSex,
+    hrLoadModel,
+    enteredBy: { ...by, ...(enteredSex || !stravaSex ? {} : { sex: 'strava' as const }) },
+  };
 }
 
 /**
@@ -79,10 +72,8 @@ export async function athleteSummary(
   const sessions = sessionRows.flatMap(
     (r) => toStrainSessionFromStored(Number(r.startMs), r.areaLoads) ?? [],
   );
-  const today = points[points.length - 1];
-  const yesterday = points[points.length - 2];
-  const range = yesterday ? todayLoadRange({ ctl: yesterday.ctl, atl: yesterday.atl }) : null;
   const resolved = resolvePhysiology(enteredOf(p), numbersOnly(p.physiologyObserved), p.today);
+  const today: DailyPoint | undefined = points[points.length - 1];
   return {
     athlete: {
       id: p.athleteId,
@@ -98,24 +89,7 @@ export async function athleteSummary(
       summariesDone: p.backfillSummariesDone,
       streamsDone: p.backfillStreamsDone,
     },
-    today: today
-      ? {
-          load: r1(today.load),
-          fitness: r1(today.ctl),
-          fatigue: r1(today.atl),
-          form: r1(today.tsb),
-          loadSpikeRatio: today.loadSpikeRatio === null ? null : Math.round(today.loadSpikeRatio * 100) / 100,
-          monotony: Math.round(today.monotony * 100) / 100,
-          calibrating: today.calibrating,
-          restDaysToFreshness: restDaysToFreshness({ ctl: today.ctl, atl: today.atl }),
-          loadRange: range && {
-            minLoad: Math.round(range.minLoad),
-            maxLoad: Math.round(range.maxLoad),
-            restAdvised: range.restAdvised,
-            remainingMax: Math.max(0, Math.round(range.maxLoad - today.load)),
-          },
-        }
-      : null,
+    today: today ? todayFigures(today, points[points.length - 2] ?? null, resolved) : null,
     bodyMap: buildBodyMap(sessions, nowMs),
     physiology: physiologyView(resolved),
     physiologyNotes: resolved.notes,

@@ -2,6 +2,7 @@ import type { EmulatorContext, FailureOptions } from './context';
 import type { DeliveryOptions, DeliveryRecord, DeliveryStats } from './deliveries';
 import { emitActivityCreated, emitActivityDeleted, emitActivityUpdated, emitDeauthorized } from './events';
 import type { AthleteOverrides } from './generator/athletes';
+import { exactActivity, type ExactActivityInput } from './generator/exact';
 import { generateHistory, planActivity } from './generator/history';
 import { utcOffsetS } from './generator/timezones';
 import { WORKOUTS } from './generator/workouts';
@@ -29,6 +30,8 @@ export interface AddActivityInput {
   name?: string;
   /** Explicit id (bigint, number or digit string), e.g. above 2^53. */
   id?: bigint | number | string;
+  /** Known streams (and summary overrides) instead of generated ones; the duration follows the streams. */
+  exact?: ExactActivityInput;
 }
 
 export interface ActivityUpdate {
@@ -139,7 +142,8 @@ function newPlan(
   const prng = ctx.chaos.fork(`activity/${id}`);
   const start = typeof input.startDate === 'string' ? Date.parse(input.startDate) : input.startDate;
   const base = planActivity(a, kind, 0, 0, prng, id);
-  const durationS = input.durationS ?? base.targetDurationS;
+  const exact = input.exact ? exactActivity(input.exact) : undefined;
+  const durationS = exact?.stats.elapsedTimeS ?? input.durationS ?? base.targetDurationS;
   const startMs = start ?? ctx.clock.now() - durationS * 1000;
   const localHour = new Date(startMs + utcOffsetS(a.timezoneIana, startMs) * 1000).getUTCHours();
   const named = planActivity(a, kind, 0, localHour, ctx.chaos.fork(`name/${id}`), id);
@@ -150,5 +154,6 @@ function newPlan(
     name: input.name ?? named.name,
     private: input.private ?? false,
     hasHeartrate: input.hasHeartrate ?? kind !== 'manual-run',
+    ...(exact ? { exact } : {}),
   };
 }

@@ -73,6 +73,8 @@ export interface ActivityPlan {
   hasHeartrate: boolean;
   private: boolean;
   name: string;
+  /** Caller-given streams and summary (tests): used instead of the generator. */
+  exact?: MaterializedActivity;
 }
 
 /** Summary numbers computed from the generated streams (or from the plan for manual entries). */

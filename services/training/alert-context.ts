@@ -41,6 +41,7 @@ export async function buildRecommendationContext(
       tsb: today?.tsb ?? null,
       acuteChronicRatio: today?.loadSpikeRatio ?? null,
       monotony: today?.monotony ?? null,
+      historyDays: today?.historyDay ?? null,
     },
     areas: strain.areas.map((a) => ({
       area: a.area,

@@ -1,4 +1,12 @@
-import type { EnteredPhysiology, HrZone, PhysiologyObservations } from '../domain/load';
+import {
+  HR_LOAD_MODELS,
+  type EnteredBy,
+  type EnteredPhysiology,
+  type HrLoadModel,
+  type HrZone,
+  type PhysiologyKey,
+  type PhysiologyObservations,
+} from '../domain/load';
 import type { TrainingAthlete } from '../../db/queries/training';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -19,20 +27,38 @@ export function hrZonesFromStrava(stored: unknown): HrZone[] | null {
   return out;
 }
 
+/** physiology_entered._enteredBy: who typed each value ('athlete' | 'coach'); anything else is dropped. */
+function enteredByOf(stored: unknown): Partial<Record<PhysiologyKey, EnteredBy>> {
+  if (!stored || typeof stored !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(stored as Record<string, unknown>).filter(([, v]) => v === 'athlete' || v === 'coach'),
+  );
+}
+
+function hrLoadModelOf(v: unknown): HrLoadModel | null {
+  return (HR_LOAD_MODELS as readonly unknown[]).includes(v) ? (v as HrLoadModel) : null;
+}
+
 /**
  * What the athlete entered (physiology_entered, sex from Strava unless they set one, Strava's HR zones)
- * in the load engine's terms.
+ * in the load engine's terms, with who entered each value (athlete, coach or Strava) for the labels.
  */
 export function enteredPhysiology(athlete: TrainingAthlete): EnteredPhysiology {
   const e = athlete.physiologyEntered;
   const enteredSex = e.sex === 'male' || e.sex === 'female' ? e.sex : null;
   const stravaSex = athlete.sex === 'M' ? 'male' : athlete.sex === 'F' ? 'female' : null;
+  const enteredBy = enteredByOf(e._enteredBy);
+  if (!enteredSex && stravaSex) enteredBy.sex = 'strava';
+  enteredBy.hrZones = 'strava';
   return {
     hrMaxBpm: num(e.hrMaxBpm),
     hrRestBpm: num(e.hrRestBpm),
     lthrBpm: num(e.lthrBpm),
     ftpW: num(e.ftpW),
     thresholdPaceSPerKm: num(e.thresholdPaceSPerKm),
+    thresholdSwimPaceSPer100m: num(e.thresholdSwimPaceSPer100m),
+    hrLoadModel: hrLoadModelOf(e.hrLoadModel),
+    enteredBy,
     birthYear: num(e.birthYear),
     sex: enteredSex ?? stravaSex,
     hrZones: hrZonesFromStrava(athlete.stravaZones),
@@ -51,5 +77,6 @@ export function observations(
     restingHrBpm: num(o.restingHrBpm),
     best20MinPowerW: num(o.best20MinPowerW),
     bestThresholdPaceSPerKm: num(o.bestThresholdPaceSPerKm),
+    bestSwimPaceSPer100m: num(o.bestSwimPaceSPer100m),
   };
 }

@@ -157,6 +157,8 @@ function physiologyKey(p: ResolvedPhysiology): string {
     lthrBpm: p.lthrBpm.value,
     ftpW: p.ftpW?.value ?? null,
     thresholdPaceSPerKm: p.thresholdPaceSPerKm?.value ?? null,
+    thresholdSwimPaceSPer100m: p.thresholdSwimPaceSPer100m?.value ?? null,
+    hrLoadModel: p.hrLoadModel.value,
     sex: p.sex.value,
     hrZones: p.hrZones.value,
   });

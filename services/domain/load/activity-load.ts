@@ -16,12 +16,20 @@ import { observedMaxHrBpm } from './observed-max-hr';
 import type { ResolvedPhysiology } from './physiology-types';
 import { recoveryWindowOf } from './recovery-window';
 import { powerTssOutcome, runningStressOutcome } from './sensor-methods';
+import { swimStressOutcome } from './swim-method';
 import { durationLoad } from './simple-load';
-import { LOAD_METHOD_ORDER, type ActivityLoadResult, type FallbackReason, type LoadMethod } from './types';
+import {
+  LOAD_METHOD_ORDER,
+  type ActivityLoadResult,
+  type FallbackReason,
+  type LoadMethod,
+  type LoadSlot,
+} from './types';
 
-const METHODS: Readonly<Record<LoadMethod, (ctx: LoadContext) => MethodOutcome>> = {
+const METHODS: Readonly<Record<LoadSlot, (ctx: LoadContext) => MethodOutcome>> = {
   powerTss: powerTssOutcome,
   runningStress: runningStressOutcome,
+  swimStress: swimStressOutcome,
   hrssStream: hrssStreamOutcome,
   hrssAverage: hrssAverageOutcome,
   sessionRpe: sessionRpeOutcome,
@@ -35,7 +43,8 @@ function selectLoad(ctx: LoadContext, localDate: string | null): ActivityLoadRes
   for (const method of LOAD_METHOD_ORDER) {
     const outcome = METHODS[method](ctx);
     if (chosen) continue;
-    if (outcome.ok && Number.isFinite(outcome.load) && outcome.load >= 0) chosen = { method, outcome };
+    if (outcome.ok && Number.isFinite(outcome.load) && outcome.load >= 0)
+      chosen = { method: outcome.method ?? method, outcome };
     else if (outcome.ok)
       fallbackReasons.push({ method, code: 'internalError', detail: `load ${outcome.load}` });
     else fallbackReasons.push({ method, code: outcome.code, detail: outcome.detail });
@@ -89,7 +98,8 @@ function safeFallback(activity: unknown, error: unknown): ActivityLoadResult {
 
 /**
  * Load of one activity on the "hour at threshold = 100" scale, by the first available method of:
- * power TSS > running stress > HRSS (stream) > HRSS (average HR) > session RPE > duration x sport default.
+ * power TSS > running stress > swim stress > HRSS (stream) > HRSS (average HR) > session RPE > duration x
+ * sport default (the HR slots use the chosen zone TRIMP instead of HRSS when one was picked).
  * Streams are cleaned first. Pure and total: bad input never throws, it falls back and says why.
  */
 export function computeActivityLoad(

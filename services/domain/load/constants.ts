@@ -34,7 +34,7 @@ export const LTHR_ZONE_STARTS = [0, 0.68, 0.83, 0.94, 1.05] as const;
 export const NP_WINDOW_S = 30;
 
 /** Minetti 2002 running cost polynomial is fitted on gradients -0.45..+0.45. */
-export const MINETTI_GRADE_LIMIT = 0.45;
+export { MINETTI_GRADE_LIMIT } from './minetti';
 
 /** Session RPE on the load scale: an hour at RPE 7 = 100, i.e. RPE x minutes x 100 / (7 x 60). */
 export const SESSION_RPE_SCALE = 100 / (7 * 60);
@@ -101,4 +101,6 @@ export const RAMP_WINDOW_DAYS = 7;
 export const PRODUCTIVE_FORM_BAND = { minTsb: -30, maxTsb: -10 } as const;
 
 /** Version of the load model stored with every computed activity; bump when a formula or constant changes. */
-export const LOAD_MODEL_VERSION = 'load-v1';
+export const LOAD_MODEL_VERSION = 'load-v2';
+// load-v2 (issue 16): physiology unrounded, swim stress slot, selectable zone TRIMP. Rows computed by v1
+// keep 'load-v1+...' in activity_metric.model_version, so older numbers can be told apart.

@@ -12,19 +12,39 @@ import {
   trimpFromAverageHr,
   trimpFromStream,
 } from './trimp';
-import type { LoadInputs, UsedPhysiologyValue } from './types';
+import type { LoadInputs, LoadMethod, UsedPhysiologyValue } from './types';
+import { zoneTrimpFromAverageHr, zoneTrimpFromStream, zoneTrimpLoad } from './zone-trimp';
 
 /** Stream HRSS is "high" confidence only when valid HR covers this share of moving time. */
 export const HIGH_CONFIDENCE_HR_COVERAGE = 0.9;
 
 function hrInputs(ctx: LoadContext): UsedPhysiologyValue[] {
   const p = ctx.physiology;
-  return [
+  const out = [
     used('hrMaxBpm', p.hrMaxBpm),
     used('hrRestBpm', p.hrRestBpm),
     used('lthrBpm', p.lthrBpm),
     used('sex', p.sex),
   ];
+  return p.hrLoadModel.value === 'banister' ? out : [...out, used('hrLoadModel', p.hrLoadModel)];
+}
+
+/**
+ * With a zone model chosen, the HR slot's load is that model's TRIMP on the common scale instead of HRSS,
+ * and the method field says which model (edwardsStream, zonalAverage, ...). Banister: unchanged.
+ */
+function withZoneModel(
+  ctx: LoadContext,
+  form: 'Stream' | 'Average',
+  hrss: number,
+  zoneTrimp: () => number | null,
+): { load: number; method?: LoadMethod; zoneTrimp?: number } {
+  const model = ctx.physiology.hrLoadModel.value;
+  if (model === 'banister') return { load: hrss };
+  const trimp = zoneTrimp();
+  if (trimp === null || !Number.isFinite(trimp)) return { load: hrss };
+  ctx.metrics.zoneTrimp ??= trimp;
+  return { load: zoneTrimpLoad(model, trimp, ctx.hr), method: `${model}${form}`, zoneTrimp: trimp };
 }
 
 function trimpImplausible(trimp: number, durationS: number): boolean {
@@ -72,9 +92,19 @@ export function hrssStreamOutcome(ctx: LoadContext): MethodOutcome {
     timeInHrZonesS: timeInHrZonesFromStream(cleaned, ctx.physiology.hrZones.value),
     hrZonesSource: 'stream',
   });
-  const inputs = hrLoadInputs(ctx, cleaned.movingTimeS, result.trimp, { hrCoverage: result.coverage });
+  const chosen = withZoneModel(ctx, 'Stream', hrss, () =>
+    ctx.physiology.hrLoadModel.value === 'banister'
+      ? null
+      : (zoneTrimpFromStream(ctx.physiology.hrLoadModel.value, cleaned, ctx.hr)?.trimp ?? null),
+  );
+  const extra: Record<string, number> = chosen.zoneTrimp === undefined ? {} : { zoneTrimp: chosen.zoneTrimp };
+  const inputs = hrLoadInputs(ctx, cleaned.movingTimeS, result.trimp, {
+    hrCoverage: result.coverage,
+    ...extra,
+  });
   const base = result.coverage >= HIGH_CONFIDENCE_HR_COVERAGE ? 'high' : 'medium';
-  return { ok: true, load: hrss, confidence: confidenceWith(base, inputs.physiology), inputs };
+  const confidence = confidenceWith(base, inputs.physiology);
+  return { ok: true, load: chosen.load, method: chosen.method, confidence, inputs };
 }
 
 /** HRSS from Strava's average HR over moving time (one TRIMP term). */
@@ -100,8 +130,14 @@ export function hrssAverageOutcome(ctx: LoadContext): MethodOutcome {
       hrZonesSource: 'averageHr',
     });
   }
-  const inputs = hrLoadInputs(ctx, durationS, trimp, { averageHrBpm: avg });
-  return { ok: true, load: hrss, confidence: confidenceWith('medium', inputs.physiology), inputs };
+  const model = ctx.physiology.hrLoadModel.value;
+  const chosen = withZoneModel(ctx, 'Average', hrss, () =>
+    model === 'banister' ? null : zoneTrimpFromAverageHr(model, avg, durationS, ctx.hr),
+  );
+  const extra: Record<string, number> = chosen.zoneTrimp === undefined ? {} : { zoneTrimp: chosen.zoneTrimp };
+  const inputs = hrLoadInputs(ctx, durationS, trimp, { averageHrBpm: avg, ...extra });
+  const confidence = confidenceWith('medium', inputs.physiology);
+  return { ok: true, load: chosen.load, method: chosen.method, confidence, inputs };
 }
 
 /** Session RPE on the load scale (an hour at RPE 7 = 100), over moving time. */

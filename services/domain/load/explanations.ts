@@ -2,13 +2,22 @@
  * Plain-words explanations for the UI and emails. These constants are the single source of product
  * wording about load: docs/training-load-model.md repeats them, it does not replace them.
  */
-import type { PhysiologySource } from './physiology-types';
+import type { PhysiologyOrigin } from './physiology-types';
 import type { Confidence, FallbackCode, LoadMethod, RecoveryBand } from './types';
 
-export const PHYSIOLOGY_SOURCE_LABELS: Readonly<Record<PhysiologySource, string>> = {
-  entered: 'you entered',
-  estimated: 'estimated from your data',
-  default: 'default',
+/** What each value's label says about where it came from; never "from your data" for a formula. */
+export const PHYSIOLOGY_ORIGIN_LABELS: Readonly<Record<PhysiologyOrigin, string>> = {
+  enteredByAthlete: 'entered by you',
+  enteredByCoach: 'entered by your coach',
+  fromStrava: 'from your Strava profile',
+  hrData: 'from your heart-rate data',
+  powerData: 'from your power data',
+  paceData: 'from your pace data',
+  wearable: 'from your wearable',
+  ageFormula: 'from age (formula)',
+  hrFormula: 'from your maximum and resting heart rate (formula)',
+  lthrFormula: 'from your threshold heart rate (formula)',
+  default: 'typical value (default, not yours)',
 };
 
 export const METHOD_EXPLANATIONS: Readonly<Record<LoadMethod, { label: string; explanation: string }>> = {
@@ -21,6 +30,11 @@ export const METHOD_EXPLANATIONS: Readonly<Record<LoadMethod, { label: string; e
     explanation:
       'From your speed, adjusted for hills, compared with your threshold pace: an hour at threshold pace on the flat scores 100.',
   },
+  swimStress: {
+    label: 'Swim pace',
+    explanation:
+      'From your swim distance and time compared with your threshold swim pace: an hour at threshold swim pace scores 100.',
+  },
   hrssStream: {
     label: 'Heart rate',
     explanation:
@@ -30,6 +44,26 @@ export const METHOD_EXPLANATIONS: Readonly<Record<LoadMethod, { label: string; e
     label: 'Average heart rate',
     explanation:
       'From your average heart rate only, so it tends to read low for stop-and-go or interval sessions.',
+  },
+  edwardsStream: {
+    label: 'Heart-rate zones (Edwards)',
+    explanation:
+      'Minutes in each zone of your maximum heart rate, weighted 1 to 5 (Edwards), scaled so an hour at threshold heart rate scores 100.',
+  },
+  edwardsAverage: {
+    label: 'Average heart rate, zones (Edwards)',
+    explanation:
+      'All the time counted in the Edwards zone of your average heart rate, scaled so an hour at threshold heart rate scores 100.',
+  },
+  zonalStream: {
+    label: 'Heart-rate zones (weighted)',
+    explanation:
+      'Minutes in each of your threshold-based heart-rate zones, weighted 0.9 to 5, scaled so an hour at threshold heart rate scores 100.',
+  },
+  zonalAverage: {
+    label: 'Average heart rate, zones (weighted)',
+    explanation:
+      'All the time counted in the weighted zone of your average heart rate, scaled so an hour at threshold heart rate scores 100.',
   },
   sessionRpe: {
     label: 'How hard it felt',
@@ -60,6 +94,7 @@ export const METRIC_EXPLANATIONS = {
   ctl: 'Fitness: your average daily load over roughly the last six weeks.',
   atl: 'Fatigue: your average daily load over roughly the last week.',
   tsb: 'Form: fitness minus fatigue as you start the day. Negative means you are carrying fatigue.',
+  formZone: 'Your form in named bands: overload, productive training, neutral, fresh, transition.',
   rampRate: 'How much your fitness number changed over the last 7 days.',
   loadSpikeRatio:
     'Your recent week compared with your usual load (1.0 = as usual). A descriptive indicator of a load spike, not an injury prediction.',
@@ -91,6 +126,9 @@ export const FALLBACK_EXPLANATIONS: Readonly<Record<FallbackCode, string>> = {
   noSpeedOrGrade: 'The activity has no speed or gradient data.',
   speedMostlyInvalid: 'Most of the speed data was missing or implausible.',
   noThresholdPace: 'We do not know your threshold pace yet.',
+  notASwim: 'Swim-pace scoring is only used for swims.',
+  noSwimDistance: 'The swim has no distance or time.',
+  noThresholdSwimPace: 'We do not know your threshold swim pace yet.',
   noHrStream: 'The activity has no second-by-second heart rate.',
   hrMostlyInvalid: 'Most of the heart-rate data was missing or implausible.',
   noAverageHr: 'The activity has no average heart rate.',

@@ -8,8 +8,8 @@ export function zonesFromLthr(lthrBpm: number): HrZone[] {
   return LTHR_ZONE_STARTS.map((start, i) => {
     const next = LTHR_ZONE_STARTS[i + 1];
     return {
-      minBpm: Math.round(start * lthrBpm),
-      maxBpm: next === undefined ? null : Math.round(next * lthrBpm),
+      minBpm: start * lthrBpm,
+      maxBpm: next === undefined ? null : next * lthrBpm,
     };
   });
 }

@@ -8,6 +8,34 @@
  * See docs/training-load-model.md.
  */
 export { computeActivityLoad } from './activity-load';
+export { FIGURE_HISTORY_DAYS, calibrationOf, type CalibratedFigure, type Calibration } from './calibration';
+export {
+  FORM_ZONES,
+  FORM_ZONE_IDS,
+  FORM_ZONE_SOURCE,
+  formZoneOf,
+  type FormZone,
+  type FormZoneId,
+} from './form-zones';
+export {
+  PRESCRIPTION_DEFAULTS,
+  loadPerMinuteAtHr,
+  prescribeLoad,
+  type PrescriptionKind,
+  type PrescriptionOption,
+} from './prescription';
+export { SWIM_SPORTS } from './swim-method';
+export { swimStress, thresholdSwimSpeedMpm, type SwimStress } from './swim-stress';
+export {
+  EDWARDS_ZONES,
+  ZONAL_TRIMP_ZONES,
+  zoneTrimpFromAverageHr,
+  zoneTrimpFromStream,
+  zoneTrimpLoad,
+  zoneTrimpOfHourAtLthr,
+  zoneTrimpPerMinute,
+  type ZoneTrimpModel,
+} from './zone-trimp';
 export { cleanStreams, type CleanedStreams } from './clean-streams';
 export * from './constants';
 export {
@@ -23,7 +51,14 @@ export { timeInHrZonesFromAverage, timeInHrZonesFromStream, zoneIndexOf, zonesFr
 export { addDays, localDateOf } from './local-date';
 export { maxHrOverLast12Months, observedMaxHrBpm } from './observed-max-hr';
 export type * from './physiology-types';
+export { HR_LOAD_MODELS } from './physiology-types';
 export { bestMeanPowerW, intensityFactor, normalizedPower, powerAtOneHz, powerTss } from './power-stress';
+export {
+  gradeAdjustedPace,
+  minettiWalkingCost,
+  minettiWalkingCostRatio,
+  paceForEffortAtGrade,
+} from './minetti';
 export { recoveryWindowOf } from './recovery-window';
 export {
   restDaysToFreshness,

@@ -9,6 +9,7 @@ import type {
   DurationSource,
   FallbackCode,
   LoadInputs,
+  LoadMethod,
   UsedPhysiologyValue,
 } from './types';
 
@@ -20,6 +21,8 @@ export interface LoadContext {
   summaryDurationS: number;
   summaryDurationSource: DurationSource;
   averageHrBpm: number | null;
+  distanceM: number | null;
+  elapsedTimeS: number | null;
   weightedAveragePowerW: number | null;
   deviceWatts: boolean;
   rpe: number | null;
@@ -28,7 +31,7 @@ export interface LoadContext {
 }
 
 export type MethodOutcome =
-  | { ok: true; load: number; confidence: Confidence; inputs: LoadInputs }
+  | { ok: true; load: number; confidence: Confidence; inputs: LoadInputs; method?: LoadMethod }
   | { ok: false; code: FallbackCode; detail: string };
 
 /** A finite number or null: the summary is runtime data and may hold anything. */
@@ -51,6 +54,8 @@ export function emptyMetrics(durationLoad: number): ActivityMetrics {
     gradeAdjustedSpeedMps: null,
     runningIntensity: null,
     runningStress: null,
+    swimStress: null,
+    zoneTrimp: null,
     sessionRpeLoad: null,
     durationLoad,
     observedMaxHrBpm: null,
@@ -83,6 +88,8 @@ export function buildLoadContext(activity: ActivityInput, physiology: ResolvedPh
     summaryDurationS,
     summaryDurationSource,
     averageHrBpm: finiteOrNull(s.averageHeartrateBpm),
+    distanceM: finiteOrNull(s.distanceM),
+    elapsedTimeS: elapsed,
     weightedAveragePowerW: finiteOrNull(s.weightedAveragePowerW),
     deviceWatts: s.deviceWatts === true,
     rpe: finiteOrNull(s.rpe),

@@ -1,6 +1,30 @@
 /** Athlete physiology as entered, as observed, and as resolved for the load engine. */
 
 export type PhysiologySource = 'entered' | 'estimated' | 'default';
+
+/**
+ * Where exactly a value came from; decides its label ("entered by you", "from age (formula)", ...).
+ * `source` stays the coarse class that confidence depends on.
+ */
+export type PhysiologyOrigin =
+  | 'enteredByAthlete'
+  | 'enteredByCoach'
+  | 'fromStrava'
+  | 'hrData'
+  | 'powerData'
+  | 'paceData'
+  | 'wearable'
+  | 'ageFormula'
+  | 'hrFormula'
+  | 'lthrFormula'
+  | 'default';
+
+/** Who typed an entered value in; Strava-imported values (sex, HR zones) say 'strava'. */
+export type EnteredBy = 'athlete' | 'coach' | 'strava';
+
+/** How a heart-rate session is turned into a load (athlete or coach choice; Banister is the default). */
+export const HR_LOAD_MODELS = ['banister', 'edwards', 'zonal'] as const;
+export type HrLoadModel = (typeof HR_LOAD_MODELS)[number];
 export type Sex = 'male' | 'female' | 'unknown';
 
 /** A heart-rate zone in bpm; `maxBpm` null = open-ended top zone (Strava sends -1). */
@@ -17,9 +41,15 @@ export interface EnteredPhysiology {
   ftpW?: number | null;
   /** Functional threshold pace, seconds per kilometre. */
   thresholdPaceSPerKm?: number | null;
+  /** Threshold swim pace (critical swim speed), seconds per 100 m. */
+  thresholdSwimPaceSPer100m?: number | null;
   sex?: 'male' | 'female' | null;
   birthYear?: number | null;
   hrZones?: HrZone[] | null;
+  /** Which HR load model to use; absent = Banister TRIMP (HRSS). */
+  hrLoadModel?: HrLoadModel | null;
+  /** Who entered each value; a value without an entry counts as entered by the athlete. */
+  enteredBy?: Partial<Record<PhysiologyKey, EnteredBy>> | null;
 }
 
 /** Values observed in the athlete's own data, computed by workers and passed in as plain numbers. */
@@ -36,15 +66,27 @@ export interface PhysiologyObservations {
   best20MinPowerW?: number | null;
   /** Best pace held for ~45-60 min, seconds per kilometre. */
   bestThresholdPaceSPerKm?: number | null;
+  /** Best average pace of a continuous swim of 20-60 min, seconds per 100 m (a T-30-like effort). */
+  bestSwimPaceSPer100m?: number | null;
 }
 
 export type PhysiologyKey =
-  'hrMaxBpm' | 'hrRestBpm' | 'lthrBpm' | 'ftpW' | 'thresholdPaceSPerKm' | 'sex' | 'birthYear' | 'hrZones';
+  | 'hrMaxBpm'
+  | 'hrRestBpm'
+  | 'lthrBpm'
+  | 'ftpW'
+  | 'thresholdPaceSPerKm'
+  | 'thresholdSwimPaceSPer100m'
+  | 'sex'
+  | 'birthYear'
+  | 'hrZones'
+  | 'hrLoadModel';
 
 export interface ResolvedValue<T> {
   value: T;
   source: PhysiologySource;
-  /** Plain words for the source: "you entered", "estimated from your data", "default". */
+  origin: PhysiologyOrigin;
+  /** Plain words for the origin: "entered by you", "from your heart-rate data", "from age (formula)"... */
   label: string;
   /** How the value was obtained, e.g. "Tanaka: 208 - 0.7 x age 40". */
   basis: string;
@@ -58,6 +100,9 @@ export interface ResolvedPhysiology {
   ftpW: ResolvedValue<number> | null;
   /** Null when neither entered nor estimable: running stress is then skipped. */
   thresholdPaceSPerKm: ResolvedValue<number> | null;
+  /** Null when neither entered nor estimable: swim stress is then skipped. */
+  thresholdSwimPaceSPer100m: ResolvedValue<number> | null;
+  hrLoadModel: ResolvedValue<HrLoadModel>;
   sex: ResolvedValue<Sex>;
   birthYear: ResolvedValue<number> | null;
   hrZones: ResolvedValue<HrZone[]>;

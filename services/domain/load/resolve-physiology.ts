@@ -1,6 +1,7 @@
 /**
  * Resolves each physiology value in a fixed order: what the athlete entered, else what their data shows,
  * else an age formula, else a default. Each value says where it came from. Pure: "today" is an argument.
+ * Values are kept at full precision (an age-formula HRmax of 180.3 stays 180.3): only display rounds.
  */
 import {
   DEFAULT_HR_MAX_BPM,
@@ -10,12 +11,15 @@ import {
   TANAKA_INTERCEPT_BPM,
   TANAKA_SLOPE_BPM_PER_YEAR,
 } from './constants';
-import { PHYSIOLOGY_SOURCE_LABELS } from './explanations';
+import { PHYSIOLOGY_ORIGIN_LABELS } from './explanations';
 import { zonesFromLthr } from './hr-zones';
 import type {
   EnteredPhysiology,
+  HrLoadModel,
   HrZone,
+  PhysiologyKey,
   PhysiologyObservations,
+  PhysiologyOrigin,
   PhysiologySource,
   ResolvedPhysiology,
   ResolvedValue,
@@ -28,10 +32,31 @@ export const PLAUSIBLE_RANGES = {
   hrRestBpm: [25, 120],
   ftpW: [30, 800],
   thresholdPaceSPerKm: [120, 1200],
+  thresholdSwimPaceSPer100m: [50, 300],
 } as const;
 
-function resolved<T>(value: T, source: PhysiologySource, basis: string): ResolvedValue<T> {
-  return { value, source, label: PHYSIOLOGY_SOURCE_LABELS[source], basis };
+const SOURCE_OF: Readonly<Record<PhysiologyOrigin, PhysiologySource>> = {
+  enteredByAthlete: 'entered',
+  enteredByCoach: 'entered',
+  fromStrava: 'entered',
+  hrData: 'estimated',
+  powerData: 'estimated',
+  paceData: 'estimated',
+  wearable: 'estimated',
+  ageFormula: 'estimated',
+  hrFormula: 'estimated',
+  lthrFormula: 'estimated',
+  default: 'default',
+};
+
+function resolved<T>(value: T, origin: PhysiologyOrigin, basis: string): ResolvedValue<T> {
+  return { value, source: SOURCE_OF[origin], origin, label: PHYSIOLOGY_ORIGIN_LABELS[origin], basis };
+}
+
+/** An entered value is labelled by who typed it (the athlete unless recorded otherwise). */
+function enteredOrigin(e: EnteredPhysiology, key: PhysiologyKey): PhysiologyOrigin {
+  const by = e.enteredBy?.[key];
+  return by === 'coach' ? 'enteredByCoach' : by === 'strava' ? 'fromStrava' : 'enteredByAthlete';
 }
 
 function inRange(x: unknown, range: readonly [number, number]): x is number {
@@ -47,26 +72,22 @@ export const MIN_HR_ACTIVITIES_FOR_OBSERVED_MAX = 10;
 
 function resolveHrMax(e: EnteredPhysiology, o: PhysiologyObservations, age: number | null, notes: string[]) {
   if (inRange(e.hrMaxBpm, PLAUSIBLE_RANGES.hrMaxBpm))
-    return resolved(e.hrMaxBpm, 'entered', 'entered maximum HR');
+    return resolved(e.hrMaxBpm, enteredOrigin(e, 'hrMaxBpm'), 'entered maximum HR');
   if (given(e.hrMaxBpm)) notes.push(`Ignored entered maximum heart rate ${String(e.hrMaxBpm)}: implausible.`);
-  const tanakaBpm = age === null ? null : Math.round(TANAKA_INTERCEPT_BPM - TANAKA_SLOPE_BPM_PER_YEAR * age);
+  const tanakaBpm = age === null ? null : TANAKA_INTERCEPT_BPM - TANAKA_SLOPE_BPM_PER_YEAR * age;
   if (inRange(o.maxHrLast12MonthsBpm, PLAUSIBLE_RANGES.hrMaxBpm)) {
     // A few easy sessions understate HR max, which would inflate every HR-based load: below the age
     // formula, the observed peak is trusted only with enough sessions behind it.
     const enough = (o.hrActivitiesLast12Months ?? 0) >= MIN_HR_ACTIVITIES_FOR_OBSERVED_MAX;
     if (tanakaBpm === null || enough || o.maxHrLast12MonthsBpm >= tanakaBpm) {
-      return resolved(
-        o.maxHrLast12MonthsBpm,
-        'estimated',
-        'highest heart rate held 5 s in the last 12 months',
-      );
+      return resolved(o.maxHrLast12MonthsBpm, 'hrData', 'highest heart rate held 5 s in the last 12 months');
     }
     notes.push(
       `Observed maximum heart rate ${o.maxHrLast12MonthsBpm} comes from fewer than ${MIN_HR_ACTIVITIES_FOR_OBSERVED_MAX} sessions and is below the age estimate; using the age estimate.`,
     );
   }
   if (tanakaBpm !== null) {
-    return resolved(tanakaBpm, 'estimated', `Tanaka: 208 - 0.7 x age ${age}`);
+    return resolved(tanakaBpm, 'ageFormula', `Tanaka: 208 - 0.7 x age ${age}`);
   }
   return resolved(DEFAULT_HR_MAX_BPM, 'default', 'default maximum HR');
 }
@@ -76,11 +97,12 @@ function resolveHrRest(e: EnteredPhysiology, o: PhysiologyObservations, hrMaxBpm
     PLAUSIBLE_RANGES.hrRestBpm[0],
     Math.min(PLAUSIBLE_RANGES.hrRestBpm[1], hrMaxBpm - 10),
   ];
-  if (inRange(e.hrRestBpm, range)) return resolved(e.hrRestBpm, 'entered', 'entered resting HR');
+  if (inRange(e.hrRestBpm, range))
+    return resolved(e.hrRestBpm, enteredOrigin(e, 'hrRestBpm'), 'entered resting HR');
   if (given(e.hrRestBpm))
     notes.push(`Ignored entered resting heart rate ${String(e.hrRestBpm)}: implausible.`);
   if (inRange(o.restingHrBpm, range))
-    return resolved(o.restingHrBpm, 'estimated', 'resting HR from your wearable');
+    return resolved(o.restingHrBpm, 'wearable', 'resting HR from your wearable');
   return resolved(DEFAULT_HR_REST_BPM, 'default', 'default resting HR');
 }
 
@@ -92,26 +114,24 @@ function resolveLthr(
   notes: string[],
 ): ResolvedValue<number> {
   const range: [number, number] = [rest.value + 1, max.value];
-  if (inRange(e.lthrBpm, range)) return resolved(e.lthrBpm, 'entered', 'entered threshold HR');
+  if (inRange(e.lthrBpm, range))
+    return resolved(e.lthrBpm, enteredOrigin(e, 'lthrBpm'), 'entered threshold HR');
   if (given(e.lthrBpm))
     notes.push(`Ignored entered threshold heart rate ${String(e.lthrBpm)}: not between resting and maximum.`);
   if (inRange(o.lthrFromTestBpm, range))
-    return resolved(o.lthrFromTestBpm, 'estimated', 'threshold HR from a test effort');
-  const bpm = Math.round(rest.value + LTHR_HRR_FRACTION * (max.value - rest.value));
-  const source = max.source === 'default' && rest.source === 'default' ? 'default' : 'estimated';
-  return resolved(bpm, source, 'resting HR + 0.85 x (maximum - resting)');
+    return resolved(o.lthrFromTestBpm, 'hrData', 'threshold HR from a test effort');
+  const bpm = rest.value + LTHR_HRR_FRACTION * (max.value - rest.value);
+  const origin = max.source === 'default' && rest.source === 'default' ? 'default' : 'hrFormula';
+  return resolved(bpm, origin, 'resting HR + 0.85 x (maximum - resting)');
 }
 
 function resolveFtp(e: EnteredPhysiology, o: PhysiologyObservations, notes: string[]) {
-  if (inRange(e.ftpW, PLAUSIBLE_RANGES.ftpW)) return resolved(e.ftpW, 'entered', 'entered FTP');
+  if (inRange(e.ftpW, PLAUSIBLE_RANGES.ftpW))
+    return resolved(e.ftpW, enteredOrigin(e, 'ftpW'), 'entered FTP');
   if (given(e.ftpW)) notes.push(`Ignored entered FTP ${String(e.ftpW)}: implausible.`);
   const best = o.best20MinPowerW;
   if (typeof best === 'number' && inRange(best * FTP_FROM_BEST_20_MIN_FACTOR, PLAUSIBLE_RANGES.ftpW)) {
-    return resolved(
-      Math.round(best * FTP_FROM_BEST_20_MIN_FACTOR),
-      'estimated',
-      '0.95 x best 20-minute power',
-    );
+    return resolved(best * FTP_FROM_BEST_20_MIN_FACTOR, 'powerData', '0.95 x best 20-minute power');
   }
   return null;
 }
@@ -119,13 +139,32 @@ function resolveFtp(e: EnteredPhysiology, o: PhysiologyObservations, notes: stri
 function resolvePace(e: EnteredPhysiology, o: PhysiologyObservations, notes: string[]) {
   const range = PLAUSIBLE_RANGES.thresholdPaceSPerKm;
   if (inRange(e.thresholdPaceSPerKm, range))
-    return resolved(e.thresholdPaceSPerKm, 'entered', 'entered threshold pace');
+    return resolved(e.thresholdPaceSPerKm, enteredOrigin(e, 'thresholdPaceSPerKm'), 'entered threshold pace');
   if (given(e.thresholdPaceSPerKm))
     notes.push(`Ignored entered threshold pace ${String(e.thresholdPaceSPerKm)}: implausible.`);
   if (inRange(o.bestThresholdPaceSPerKm, range)) {
-    return resolved(o.bestThresholdPaceSPerKm, 'estimated', 'best pace held for 45-60 minutes');
+    return resolved(o.bestThresholdPaceSPerKm, 'paceData', 'best pace held for 45-60 minutes');
   }
   return null;
+}
+
+function resolveSwimPace(e: EnteredPhysiology, o: PhysiologyObservations, notes: string[]) {
+  const range = PLAUSIBLE_RANGES.thresholdSwimPaceSPer100m;
+  const entered = e.thresholdSwimPaceSPer100m;
+  if (inRange(entered, range))
+    return resolved(entered, enteredOrigin(e, 'thresholdSwimPaceSPer100m'), 'entered threshold swim pace');
+  if (given(entered)) notes.push(`Ignored entered threshold swim pace ${String(entered)}: implausible.`);
+  if (inRange(o.bestSwimPaceSPer100m, range)) {
+    return resolved(o.bestSwimPaceSPer100m, 'paceData', 'best average pace of a 20-60 minute swim');
+  }
+  return null;
+}
+
+function resolveHrLoadModel(e: EnteredPhysiology): ResolvedValue<HrLoadModel> {
+  const m = e.hrLoadModel;
+  if (m === 'edwards' || m === 'zonal' || m === 'banister')
+    return resolved(m, enteredOrigin(e, 'hrLoadModel'), 'chosen heart-rate load model');
+  return resolved<HrLoadModel>('banister', 'default', 'Banister TRIMP (HRSS), the default');
 }
 
 /** Strava-style zones are usable when there are at least two, with finite, strictly rising lower bounds. */
@@ -143,7 +182,7 @@ function normalizeZone(z: HrZone): HrZone {
 }
 
 function resolveSex(e: EnteredPhysiology): ResolvedValue<Sex> {
-  if (e.sex === 'male' || e.sex === 'female') return resolved(e.sex, 'entered', 'entered sex');
+  if (e.sex === 'male' || e.sex === 'female') return resolved(e.sex, enteredOrigin(e, 'sex'), 'entered sex');
   return resolved<Sex>('unknown', 'default', 'not given: male TRIMP constants are used');
 }
 
@@ -171,18 +210,23 @@ export function resolvePhysiology(
   const hrMaxBpm = resolveHrMax(entered, observations, age, notes);
   const hrRestBpm = resolveHrRest(entered, observations, hrMaxBpm.value, notes);
   const lthrBpm = resolveLthr(entered, observations, hrMaxBpm, hrRestBpm, notes);
-  const zoneSource = lthrBpm.source === 'default' ? 'default' : 'estimated';
+  const zoneOrigin = lthrBpm.source === 'default' ? 'default' : 'lthrFormula';
   const hrZones = usableZones(entered.hrZones)
-    ? resolved(entered.hrZones.map(normalizeZone), 'entered', 'your Strava HR zones')
-    : resolved(zonesFromLthr(lthrBpm.value), zoneSource, 'zones at 68/83/94/105 % of threshold HR');
+    ? resolved(entered.hrZones.map(normalizeZone), enteredOrigin(entered, 'hrZones'), 'your HR zones')
+    : resolved(zonesFromLthr(lthrBpm.value), zoneOrigin, 'zones at 68/83/94/105 % of threshold HR');
   return {
     hrMaxBpm,
     hrRestBpm,
     lthrBpm,
     ftpW: resolveFtp(entered, observations, notes),
     thresholdPaceSPerKm: resolvePace(entered, observations, notes),
+    thresholdSwimPaceSPer100m: resolveSwimPace(entered, observations, notes),
+    hrLoadModel: resolveHrLoadModel(entered),
     sex: resolveSex(entered),
-    birthYear: age === null ? null : resolved(entered.birthYear as number, 'entered', 'entered birth year'),
+    birthYear:
+      age === null
+        ? null
+        : resolved(entered.birthYear as number, enteredOrigin(entered, 'birthYear'), 'entered birth year'),
     hrZones,
     notes,
   };

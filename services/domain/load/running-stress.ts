@@ -3,23 +3,10 @@
  * running cost polynomial Cr(i) (J/kg/m, i = gradient fraction, clamped to +-0.45): the flat speed with the
  * same metabolic cost per second. Running stress = moving hours x (mean GAP speed / threshold speed)^2 x 100.
  */
-import { MINETTI_GRADE_LIMIT } from './constants';
 import type { CleanedStreams } from './clean-streams';
+import { minettiCostRatio } from './minetti';
 
-// Imported bindings can compile to getter calls (esbuild's CommonJS output); a local copy keeps the
-// per-sample loops free of them.
-const GRADE_LIMIT = MINETTI_GRADE_LIMIT;
-
-/** Minetti 2002 energy cost of running, J per kg per metre, at gradient `i` (fraction). */
-export function minettiRunningCost(i: number): number {
-  const g = i > GRADE_LIMIT ? GRADE_LIMIT : i < -GRADE_LIMIT ? -GRADE_LIMIT : i;
-  return ((((155.4 * g - 30.4) * g - 43.3) * g + 46.3) * g + 19.5) * g + 3.6;
-}
-
-/** Cost ratio Cr(i) / Cr(0): how much harder a metre at gradient i is than a flat metre. */
-export function minettiCostRatio(i: number): number {
-  return minettiRunningCost(i) / 3.6;
-}
+export { minettiCostRatio, minettiRunningCost } from './minetti';
 
 /** Threshold pace (s/km) as a speed in m/s. */
 export function thresholdSpeedMps(thresholdPaceSPerKm: number): number {

@@ -7,12 +7,19 @@ import type { PhysiologyKey, PhysiologySource } from './physiology-types';
 export const LOAD_METHOD_ORDER = [
   'powerTss',
   'runningStress',
+  'swimStress',
   'hrssStream',
   'hrssAverage',
   'sessionRpe',
   'duration',
 ] as const;
-export type LoadMethod = (typeof LOAD_METHOD_ORDER)[number];
+export type LoadSlot = (typeof LOAD_METHOD_ORDER)[number];
+/**
+ * The method stored with a load: the slot's name, except that the heart-rate slots record the chosen
+ * zone model (Edwards or weighted zones) when the athlete or coach picked one instead of Banister's HRSS.
+ */
+export const ZONE_TRIMP_METHODS = ['edwardsStream', 'edwardsAverage', 'zonalStream', 'zonalAverage'] as const;
+export type LoadMethod = LoadSlot | (typeof ZONE_TRIMP_METHODS)[number];
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -28,6 +35,9 @@ export type FallbackCode =
   | 'noSpeedOrGrade'
   | 'speedMostlyInvalid'
   | 'noThresholdPace'
+  | 'notASwim'
+  | 'noSwimDistance'
+  | 'noThresholdSwimPace'
   | 'noHrStream'
   | 'hrMostlyInvalid'
   | 'noAverageHr'
@@ -39,7 +49,7 @@ export type FallbackCode =
   | 'internalError';
 
 export interface FallbackReason {
-  method: LoadMethod;
+  method: LoadSlot;
   code: FallbackCode;
   /** Short technical detail for logs and support ("valid HR for 31 % of moving time"). */
   detail: string;
@@ -80,6 +90,9 @@ export interface ActivityMetrics {
   gradeAdjustedSpeedMps: number | null;
   runningIntensity: number | null;
   runningStress: number | null;
+  swimStress: number | null;
+  /** Edwards or weighted-zone TRIMP (minutes x zone weight) when that model was chosen. */
+  zoneTrimp: number | null;
   sessionRpeLoad: number | null;
   durationLoad: number;
   /** Highest HR held for 5 s in the cleaned stream: store it for resolvePhysiology. */

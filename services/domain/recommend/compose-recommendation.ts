@@ -1,3 +1,4 @@
+import { FORM_ZONE_SOURCE, calibrationOf, formZoneOf } from '../load';
 import { formatDay, joinAreas } from './format';
 import { deepWorkBufferDays, massageGates, type MassageGates, type UpcomingRace } from './massage-gates';
 import { draftSuggestion, latestAlertActivity } from './massage-suggestion';
@@ -38,6 +39,7 @@ export function composeRecommendation(
     cautions: [...CAUTIONS],
     therapistNote: THERAPIST_NOTE,
     estimateNote: ESTIMATE_NOTE,
+    formNote: formNoteOf(context.training),
     alertKeys: alerts.map((alert) => alert.keyString).sort(),
   };
   if (context.health.injured || context.health.ill) {
@@ -125,4 +127,15 @@ function adviceFor(
   if (suggestion) advice.push(CLAIMS.performance);
   advice.push(CLAIMS.sharpPain);
   return advice;
+}
+
+/** Form zone in words, or how far the calibration is while the series lacks 42 days of history. */
+export function formNoteOf(training: RecommendationContext['training']): string | null {
+  const days = training.historyDays;
+  const calibration = typeof days === 'number' ? calibrationOf('form', days) : null;
+  if (calibration) return `Fitness and form: ${calibration.label}.`;
+  if (training.calibrating || training.tsb === null) return null;
+  const zone = formZoneOf(training.tsb);
+  if (!zone) return null;
+  return `Form: ${zone.label} (${Math.round(training.tsb)}). ${zone.explanation} ${FORM_ZONE_SOURCE}`;
 }

@@ -54,6 +54,8 @@ export interface Recommendation {
   cautions: string[];
   therapistNote: string;
   estimateNote: string;
+  /** The day's form zone ("Form: Productive training (TSB -15) ..."), or "calibrating: n of 42 days". */
+  formNote?: string | null;
   /** `keyString`s of the alerts behind this recommendation. */
   alertKeys: string[];
 }

@@ -59,6 +59,8 @@ export interface TrainingState {
   acuteChronicRatio: number | null;
   /** Foster monotony over the last 7 days (capped at 10). */
   monotony: number | null;
+  /** Days of known history (DailyPoint.historyDay); drives "calibrating: n of 42 days". */
+  historyDays?: number | null;
 }
 
 /** Everything the rules and the composer need, and nothing else. */

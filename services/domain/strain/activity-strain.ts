@@ -5,13 +5,13 @@
 import type { ActivityInput, ActivityStreams } from '../activity';
 import { BODY_AREAS, parseTaggedAreas, zeroAreas, type AreaRecord, type BodyArea } from './body-areas';
 import {
-  ECCENTRIC_GAIN,
   SHARE_TABLE,
   STRAIN_MODEL_VERSION,
   resolveSportProfile,
   type ShareRowId,
   type SportProfile,
 } from './coefficients';
+import { descentFromStreams, descentFromSummary, eccentricLoads } from './eccentric';
 import { cleanGradeSeries, summaryGradePct, type GradeSource } from './grade';
 import type { StrainNote } from './notes';
 import { buildSampleWeights } from './sample-weights';
@@ -35,7 +35,12 @@ export interface ActivityStrain {
   shares: AreaRecord;
   /** loadAu x share; sums to loadAu. What the area did. */
   areaLoadsAu: AreaRecord;
-  /** Extra damage weight from downhill (eccentric) work, before any repeated-bout protection. */
+  /** Metres descended that fed the eccentric component (0 for sports without one). */
+  descentM: number;
+  /**
+   * Eccentric damage weight from descents (g x metres descended), independent of the metabolic load, before
+   * any repeated-bout protection (see eccentric.ts).
+   */
   eccentricLoadsAu: AreaRecord;
   /** areaLoadsAu + eccentricLoadsAu: what drives soreness. Its total may exceed loadAu after descents. */
   damageLoadsAu: AreaRecord;
@@ -61,8 +66,8 @@ function gradeMix(
   profile: SportProfile,
   options: ActivityStrainOptions,
   notes: StrainNote[],
-): { mix: GradeMix; source: GradeSource } {
-  if (!profile.usesGrade) return { mix: LEVEL_MIX, source: 'none' };
+): { mix: GradeMix; source: GradeSource; descentM: number } {
+  if (!profile.usesGrade) return { mix: LEVEL_MIX, source: 'none', descentM: 0 };
   const streams = input.streams && typeof input.streams === 'object' ? input.streams : null;
   const n = streams ? commonLength(streams, notes) : 0;
   if (streams && n > 1) {
@@ -71,13 +76,21 @@ function gradeMix(
       const gait = options.costWeighting === false ? 'none' : profile.gait;
       const weights = buildSampleWeights(streams, n, gait, cleaned.gradePct, options.sampleWeights, notes);
       const mix = mixFromSeries(cleaned.gradePct, weights);
-      if (mix) return { mix, source: cleaned.source };
+      if (mix) {
+        const descentM =
+          descentFromStreams(streams, n, cleaned.gradePct) ?? descentFromSummary(input.summary) ?? 0;
+        return { mix, source: cleaned.source, descentM };
+      }
     }
   }
   const summaryGrade = summaryGradePct(input.summary, notes);
   return summaryGrade === null
-    ? { mix: LEVEL_MIX, source: 'none' }
-    : { mix: mixFromSummaryGrade(summaryGrade), source: 'summary' };
+    ? { mix: LEVEL_MIX, source: 'none', descentM: 0 }
+    : {
+        mix: mixFromSummaryGrade(summaryGrade),
+        source: 'summary',
+        descentM: descentFromSummary(input.summary) ?? 0,
+      };
 }
 
 /** Even split, over the athlete's tagged areas when any tag is a known area (uniform sports only). */
@@ -106,9 +119,10 @@ function safeLoad(loadAu: number, notes: StrainNote[]): number {
  * Per-area split of one activity's load.
  *
  * Shares per sample blend the sport's level row toward its uphill/downhill rows (full weight at ±10 % grade)
- * and are averaged with the sample weights. Downhill foot-sport samples add eccentric damage weight to quads
- * (+1.0 x w_down) and calves (+0.3 x w_down), reported in `eccentricLoadsAu`, so `damageLoadsAu` may sum to more
- * than `loadAu`; `areaLoadsAu` always sums to it. Bad input degrades to a cruder estimate recorded in `notes`.
+ * and are averaged with the sample weights. Foot-sport descents add an eccentric damage weight that does not
+ * depend on the metabolic load: 11 AU per 100 m descended to the quads, 0.45 of that to the calves/shins
+ * (`eccentricLoadsAu`, eccentric.ts), so `damageLoadsAu` may sum to more than `loadAu`; `areaLoadsAu` always
+ * sums to it. Bad input degrades to a cruder estimate recorded in `notes`.
  *
  * @param loadAu the activity's load, "1 h at threshold = 100" scale, computed by the load engine.
  */
@@ -128,19 +142,17 @@ export function computeActivityStrain(
     notes.push({ code: 'tags-ignored-for-modelled-sport' });
   }
   const shares = isUniform ? uniformShares(summary.taggedAreas, known, notes) : zeroAreas();
-  const { mix, source } = isUniform
-    ? { mix: LEVEL_MIX, source: 'none' as const }
+  const { mix, source, descentM } = isUniform
+    ? { mix: LEVEL_MIX, source: 'none' as const, descentM: 0 }
     : gradeMix(safeInput, profile, options, notes);
 
   const areaLoadsAu = zeroAreas();
-  const eccentricLoadsAu = zeroAreas();
+  const eccentricLoadsAu = eccentricLoads(descentM);
   const damageLoadsAu = zeroAreas();
   const [lvl, up, down] = [SHARE_TABLE[profile.level], SHARE_TABLE[profile.up], SHARE_TABLE[profile.down]];
   for (const area of BODY_AREAS) {
     if (!isUniform) shares[area] = lvl[area] * mix.lvl + up[area] * mix.up + down[area] * mix.down;
-    const gain = profile.usesGrade ? (ECCENTRIC_GAIN[area] ?? 0) : 0;
     areaLoadsAu[area] = load * shares[area];
-    eccentricLoadsAu[area] = load * gain * (lvl[area] * mix.lvlDown + down[area] * mix.downDown);
     damageLoadsAu[area] = areaLoadsAu[area] + eccentricLoadsAu[area];
   }
   return {
@@ -148,6 +160,7 @@ export function computeActivityStrain(
     shareRow: profile.level,
     gradeSource: source,
     loadAu: load,
+    descentM,
     shares,
     areaLoadsAu,
     eccentricLoadsAu,

@@ -6,7 +6,8 @@
 import type { BodyArea } from './body-areas';
 import type { SportType } from '../activity';
 
-export const STRAIN_MODEL_VERSION = 'strain-heuristic-v1';
+/** v2 (issue 16): the eccentric component is g x descent, independent of the metabolic load (eccentric.ts). */
+export const STRAIN_MODEL_VERSION = 'strain-heuristic-v2';
 
 export type ShareRowId =
   'runLevel' | 'hillUp' | 'hillDown' | 'walkLevel' | 'ride' | 'swim' | 'row' | 'uniform';
@@ -50,13 +51,6 @@ export const SHARE_TABLE: Readonly<Record<ShareRowId, Readonly<Record<BodyArea, 
   row: toRecord(ROWS.row),
   uniform: toRecord(ROWS.uniform),
 };
-
-/**
- * Extra damage weight per unit of downhill weight w_down (0 on the flat, 1 at -10 % or steeper): the area's load
- * counts (1 + gain * w_down) times for soreness. Quads 1.0 from the ~2:1 knee-extensor vs plantar-flexor torque
- * loss after downhill running (Maeo 2017); calves 0.3 for their smaller loss. Other areas 0.
- */
-export const ECCENTRIC_GAIN: Readonly<Partial<Record<BodyArea, number>>> = { quads: 1.0, calves: 0.3 };
 
 /** Grade (percent) at which the hill rows get full weight; shares blend linearly from the level row (§4.2). */
 export const FULL_HILL_GRADE_PCT = 10;

@@ -3,8 +3,8 @@
  * `projectAreaStrain(sessions, nowMs)`. See docs/strain-model.md.
  */
 export { BODY_AREAS, BODY_AREA_LABELS, parseTaggedAreas, type AreaRecord, type BodyArea } from './body-areas';
+export { ECCENTRIC_AREA_RATIO, QUADS_AU_PER_100M_DESCENT } from './eccentric';
 export {
-  ECCENTRIC_GAIN,
   FULL_HILL_GRADE_PCT,
   SHARE_TABLE,
   SPORT_PROFILES,

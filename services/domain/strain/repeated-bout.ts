@@ -18,7 +18,7 @@ export const REPEATED_BOUT = {
   fullUntilWeeks: 6,
   /** Age at which a prior bout no longer protects. */
   goneAfterWeeks: 9,
-  /** An area's bout is eccentric-heavy when its eccentric extra is at least this (AU), e.g. ~30 min at -10 %. */
+  /** An area's bout is eccentric-heavy when its eccentric extra is at least this (AU): ~90 m of descent for the quads. */
   minEccentricLoad: 10,
 } as const;
 

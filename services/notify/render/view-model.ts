@@ -20,6 +20,7 @@ export interface RecommendationView {
   cautions: string[];
   therapistNote: string;
   estimateNote: string;
+  formNote: string | null;
 }
 
 export interface RatingView {
@@ -51,6 +52,7 @@ export function recommendationView(rec: Recommendation): RecommendationView {
     cautions: rec.cautions.map(clean),
     therapistNote: clean(rec.therapistNote),
     estimateNote: clean(rec.estimateNote),
+    formNote: rec.formNote ? clean(rec.formNote) : null,
   };
 }
 

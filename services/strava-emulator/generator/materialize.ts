@@ -48,6 +48,7 @@ function base(spec: WorkoutSpec) {
  * always give identical output, so callers may drop the streams and regenerate them later.
  */
 export function materializeActivity(a: EmulatedAthlete, plan: ActivityPlan): MaterializedActivity {
+  if (plan.exact) return plan.exact;
   const spec = WORKOUTS[plan.kind];
   if (spec.manual) return manualStats(a, spec, plan);
   const prng = createPrng(plan.seed);

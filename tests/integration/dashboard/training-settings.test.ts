@@ -53,7 +53,15 @@ describe('training settings API', () => {
         .send({ lthrBpm: 168 });
     expect((await put()).status).toBe(404);
     await linkCoach(deps, coach.userId, athlete.athleteId!);
-    expect((await put()).status).toBe(200);
+    const saved = await put();
+    expect(saved.status).toBe(200);
+    expect(saved.body.enteredBy).toEqual({ lthrBpm: 'coach' });
+    // The label says who typed it (issue 16), on the page the athlete reads.
+    const summary = await request(app)
+      .get(`/api/athletes/${athlete.athleteId}`)
+      .set('Cookie', athlete.cookie);
+    const lthr = summary.body.physiology.find((p: { key: string }) => p.key === 'lthrBpm');
+    expect(lthr).toMatchObject({ value: '168 bpm', sourceLabel: 'entered by your coach' });
   });
 
   it('when the athlete tags the areas a strength session worked, then they are stored and the day recomputes', async () => {

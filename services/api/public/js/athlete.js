@@ -30,26 +30,42 @@ function renderToday(s) {
     range.textContent = '';
     return;
   }
+  const cal = t.calibration ?? {};
+  // While a figure lacks the history it needs, say so instead of showing a number.
+  const shown = (key, value, digits) => (cal[key] ? cal[key].label : fmt.num(value, digits));
   box.append(
     card('Load today', fmt.num(t.load)),
-    card('Fitness', fmt.num(t.fitness, 1), s.explanations.ctl),
-    card('Fatigue', fmt.num(t.fatigue, 1), s.explanations.atl),
-    card('Form', fmt.num(t.form, 1), s.explanations.tsb),
-    card('Load spike', fmt.num(t.loadSpikeRatio, 2), s.explanations.loadSpikeRatio),
-    card('Monotony', fmt.num(t.monotony, 2), s.explanations.monotony),
+    card('Fitness', shown('fitness', t.fitness, 1), s.explanations.ctl),
+    card('Fatigue', shown('fatigue', t.fatigue, 1), s.explanations.atl),
+    card('Form', shown('form', t.form, 1), s.explanations.tsb),
+    card(
+      'Form zone',
+      cal.formZone ? cal.formZone.label : (t.formZone?.label ?? '—'),
+      t.formZone ? `${t.formZone.explanation} ${t.formZone.source}` : s.explanations.formZone,
+    ),
+    card('Load spike', shown('loadSpikeRatio', t.loadSpikeRatio, 2), s.explanations.loadSpikeRatio),
+    card('Monotony', shown('monotony', t.monotony, 2), s.explanations.monotony),
     card(
       'Rest days to fresh form',
-      t.restDaysToFreshness === null ? '—' : String(t.restDaysToFreshness),
+      cal.restDaysToFreshness
+        ? cal.restDaysToFreshness.label
+        : t.restDaysToFreshness === null
+          ? '—'
+          : String(t.restDaysToFreshness),
       s.explanations.restDaysToFreshness,
     ),
   );
   if (t.calibrating) box.append(el('p', { class: 'notice', text: s.explanations.calibrating }));
   const r = t.loadRange;
-  range.textContent = !r
-    ? ''
-    : r.restAdvised
-      ? "Today's load range: rest is advised; even a rest day leaves tomorrow's form below the target band."
-      : `Today's load range: ${r.minLoad}–${r.maxLoad} (about ${r.remainingMax} more today). ${s.explanations.todayLoadRange} This is an estimate, not a prescription.`;
+  const left =
+    r && r.prescriptions.length ? ` That is ${r.prescriptions.map((p) => p.text).join(', or ')}.` : '';
+  range.textContent = cal.loadRange
+    ? `Today's load range: ${cal.loadRange.label}.`
+    : !r
+      ? ''
+      : r.restAdvised
+        ? "Today's load range: rest is advised; even a rest day leaves tomorrow's form below the target band."
+        : `Today's load range: ${r.minLoad}–${r.maxLoad} (about ${r.remainingMax} more today).${left} ${s.explanations.todayLoadRange} Estimates from your data, not medical advice.`;
 }
 
 async function renderSeries() {

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { savePhysiologyEntered, saveTaggedAreas } from '../../../../db/queries/training-settings';
 import type { Deps } from '../../../deps';
 import { activitiesKeepingNumbers, requestActivityRecompute } from '../../../training/request-recompute';
-import { PLAUSIBLE_RANGES } from '../../../domain/load';
+import { HR_LOAD_MODELS, PLAUSIBLE_RANGES } from '../../../domain/load';
 import { BODY_AREAS } from '../../../domain/strain';
 import { AppError } from '../../../errors';
 import { athleteNotFound } from '../../middleware/authorize';
-import { requireAthlete } from '../../middleware/require-auth';
+import { requireAthlete, requirePrincipal } from '../../middleware/require-auth';
 import { declareRoute } from './declare-route';
 import { parseInput } from './parse-input';
 
@@ -23,6 +23,14 @@ const physiologyBody = z.strictObject({
   lthrBpm: between('lthrBpm', [80, 230]).optional(),
   ftpW: between('ftpW', PLAUSIBLE_RANGES.ftpW).optional(),
   thresholdPaceSPerKm: between('thresholdPaceSPerKm', PLAUSIBLE_RANGES.thresholdPaceSPerKm).optional(),
+  thresholdSwimPaceSPer100m: between(
+    'thresholdSwimPaceSPer100m',
+    PLAUSIBLE_RANGES.thresholdSwimPaceSPer100m,
+  ).optional(),
+  hrLoadModel: z
+    .enum(HR_LOAD_MODELS, { error: `hrLoadModel must be one of ${HR_LOAD_MODELS.join(', ')}, or null` })
+    .nullable()
+    .optional(),
   birthYear: between('birthYear', [1900, 2025])
     .refine((v) => v === null || Number.isInteger(v), { error: 'birthYear must be a whole year' })
     .optional(),
@@ -53,7 +61,9 @@ export function trainingSettingsRoutes(deps: Deps): Router {
     const given = Object.entries(entered).filter(([, v]) => v !== undefined);
     const values = Object.fromEntries(given.filter(([, v]) => v !== null));
     const cleared = given.filter(([, v]) => v === null).map(([k]) => k);
-    const saved = await savePhysiologyEntered(deps.db, athleteId, values, cleared);
+    // The route policy already allowed the athlete or a consented coach; record which one typed it.
+    const by = requirePrincipal(req).role === 'coach' ? 'coach' : 'athlete';
+    const saved = await savePhysiologyEntered(deps.db, athleteId, values, cleared, by);
     if (!saved) throw athleteNotFound();
     if (saved.firstActivityDate) {
       await deps.queues.enqueue('recompute-athlete', {
@@ -62,9 +72,11 @@ export function trainingSettingsRoutes(deps: Deps): Router {
         recomputeActivities: true,
       });
     }
+    const { _enteredBy: enteredBy, ...storedValues } = saved.entered;
     const kept = await activitiesKeepingNumbers(deps, athleteId);
     res.json({
-      entered: saved.entered,
+      entered: storedValues,
+      enteredBy,
       message:
         kept.count === 0
           ? 'Saved. Every activity is being recomputed with these values.'

@@ -47,6 +47,8 @@ export const RECOMMENDATION_HTML = `<h2 style="font-size:18px;margin:16px 0 8px;
 {{#each cautions}}<li>{{this}}</li>
 {{/each}}
 </ul>
+{{#if formNote}}<p style="font-size:14px;">{{formNote}}</p>
+{{/if}}
 <p style="color:#555;font-size:13px;">{{estimateNote}}</p>
 `;
 
@@ -76,6 +78,10 @@ Before you book:
 {{#each cautions}}
 - {{this}}
 {{/each}}
+{{#if formNote}}
+
+{{formNote}}
+{{/if}}
 
 {{estimateNote}}
 `;

@@ -30,6 +30,7 @@ describe('computeActivityLoad', () => {
     expect(r.fallbackReasons).toEqual([
       { method: 'powerTss', code: 'noDeviceWatts', detail: expect.any(String) },
       { method: 'runningStress', code: 'notAFootSport', detail: 'Ride' },
+      { method: 'swimStress', code: 'notASwim', detail: 'Ride' }, // slot added by issue 16
     ]);
   });
 
@@ -67,7 +68,7 @@ describe('computeActivityLoad', () => {
       physiology({ ...ENTERED, thresholdPaceSPerKm: null }),
     );
     expect(r.method).toBe('hrssStream');
-    expect(r.fallbackReasons.map((f) => f.code)).toEqual(['notARide', 'noThresholdPace']);
+    expect(r.fallbackReasons.map((f) => f.code)).toEqual(['notARide', 'noThresholdPace', 'notASwim']);
     expect(r.inputs.trimpSex).toBe('male');
     expect(r.inputs.physiology.map((p) => `${p.key}:${p.source}`)).toEqual([
       'hrMaxBpm:entered',
@@ -100,6 +101,7 @@ describe('computeActivityLoad', () => {
     expect(r.fallbackReasons.map((f) => f.code)).toEqual([
       'notARide',
       'noSpeedOrGrade',
+      'notASwim', // swim-stress slot added by issue 16
       'noHrStream',
       'noAverageHr',
       'noRpe',

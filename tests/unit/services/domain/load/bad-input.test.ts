@@ -70,7 +70,14 @@ describe('computeActivityLoad with bad input', () => {
     const a = buildActivity({ movingTimeS: 0, elapsedTimeS: 0, averageHeartrateBpm: 150, rpe: 5 });
     const r = computeActivityLoad(a, physiology());
     expect(r).toMatchObject({ method: 'duration', load: 0, confidence: 'low' });
-    expect(codes(a)).toEqual(['notARide', 'noSpeedOrGrade', 'noHrStream', 'zeroDuration', 'zeroDuration']);
+    expect(codes(a)).toEqual([
+      'notARide',
+      'noSpeedOrGrade',
+      'notASwim', // swim-stress slot added by issue 16
+      'noHrStream',
+      'zeroDuration',
+      'zeroDuration',
+    ]);
   });
 
   it('when streams are present but every array is empty, then nothing throws and the summary is used', () => {

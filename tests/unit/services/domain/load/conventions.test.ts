@@ -62,10 +62,12 @@ describe('pinned conventions', () => {
     expect(runningStress(3600, 3 * minettiCostRatio(0.1), 240)).toBeCloseTo(142.478, 3);
   });
 
-  it('when choosing the load, then the order is power > running > HRSS stream > HRSS average > sRPE > duration', () => {
+  it('when choosing the load, then the order is power > running > swim > HRSS stream > HRSS average > sRPE > duration', () => {
+    // Issue 16 adds swim stress after running stress (documented in docs/training-load-model.md §2).
     expect(LOAD_METHOD_ORDER).toEqual([
       'powerTss',
       'runningStress',
+      'swimStress',
       'hrssStream',
       'hrssAverage',
       'sessionRpe',
@@ -75,7 +77,12 @@ describe('pinned conventions', () => {
     expect(sessionRpeLoad(7, 3600)).toBeCloseTo(100, 12);
     const r = computeActivityLoad(buildActivity({ averageHeartrateBpm: 150, rpe: 9 }), physiology());
     expect(r.method).toBe('hrssAverage');
-    expect(r.fallbackReasons.map((f) => f.method)).toEqual(['powerTss', 'runningStress', 'hrssStream']);
+    expect(r.fallbackReasons.map((f) => f.method)).toEqual([
+      'powerTss',
+      'runningStress',
+      'swimStress',
+      'hrssStream',
+    ]);
   });
 
   it('when computing fitness and fatigue, then k = 1 - exp(-1/tau) with tau 42 and 7, daily, rest days 0', () => {

@@ -10,7 +10,7 @@ import { constant } from './builders';
 const TODAY = '2024-06-01';
 
 describe('resolvePhysiology', () => {
-  it('when everything is entered, then every value is "entered" and labelled "you entered"', () => {
+  it('when everything is entered, then every value is "entered" and labelled "entered by you"', () => {
     const p = resolvePhysiology(
       {
         hrMaxBpm: 188,
@@ -24,26 +24,54 @@ describe('resolvePhysiology', () => {
       { maxHrLast12MonthsBpm: 195 },
       TODAY,
     );
-    expect(p.hrMaxBpm).toMatchObject({ value: 188, source: 'entered', label: 'you entered' });
+    expect(p.hrMaxBpm).toMatchObject({ value: 188, source: 'entered', label: 'entered by you' });
     expect(
       [p.hrRestBpm, p.lthrBpm, p.ftpW, p.thresholdPaceSPerKm, p.sex, p.birthYear].map((v) => v?.source),
     ).toEqual(constant(6, 'entered'));
   });
 
-  it('when nothing is known, then defaults apply: max 190, rest 65, LTHR 171, unknown sex, no FTP or pace', () => {
+  it('when nothing is known, then defaults apply: max 190, rest 65, LTHR 171.25, unknown sex, no FTP or pace', () => {
     const p = resolvePhysiology({}, {}, TODAY);
-    expect(p.hrMaxBpm).toMatchObject({ value: 190, source: 'default', label: 'default' });
+    expect(p.hrMaxBpm).toMatchObject({
+      value: 190,
+      source: 'default',
+      label: 'typical value (default, not yours)',
+    });
     expect(p.hrRestBpm).toMatchObject({ value: 65, source: 'default' });
-    expect(p.lthrBpm).toMatchObject({ value: 171, source: 'default' }); // 65 + 0.85 x 125 = 171.25 -> 171
+    // 65 + 0.85 x 125 = 171.25, kept at full precision (issue 16: it used to be rounded to 171 before use)
+    expect(p.lthrBpm).toMatchObject({ value: 171.25, source: 'default' });
     expect(p.sex).toMatchObject({ value: 'unknown', source: 'default' });
     expect(p.ftpW).toBeNull();
     expect(p.thresholdPaceSPerKm).toBeNull();
     expect(p.hrZones.source).toBe('default');
   });
 
-  it('when only the birth year is known, then HRmax is Tanaka 208 - 0.7 x age, "estimated from your data"', () => {
+  it('when only the birth year is known, then HRmax is Tanaka 208 - 0.7 x age, labelled "from age (formula)"', () => {
+    // Issue 16: a formula value used to be labelled "estimated from your data", which it is not.
     const p = resolvePhysiology({ birthYear: 1984 }, {}, TODAY); // age 40: 208 - 28 = 180
-    expect(p.hrMaxBpm).toMatchObject({ value: 180, source: 'estimated', label: 'estimated from your data' });
+    expect(p.hrMaxBpm).toMatchObject({ value: 180, source: 'estimated', label: 'from age (formula)' });
+    // age 41: 208 - 28.7 = 179.3, not rounded to 179 before use
+    expect(resolvePhysiology({ birthYear: 1983 }, {}, TODAY).hrMaxBpm.value).toBeCloseTo(179.3, 9);
+  });
+
+  it('when values come from different people and data, then each label says who or what truthfully', () => {
+    const p = resolvePhysiology(
+      { hrMaxBpm: 190, lthrBpm: 172, sex: 'female', enteredBy: { lthrBpm: 'coach', sex: 'strava' } },
+      { restingHrBpm: 48 },
+      TODAY,
+    );
+    expect(p.hrMaxBpm.label).toBe('entered by you');
+    expect(p.lthrBpm).toMatchObject({
+      source: 'entered',
+      origin: 'enteredByCoach',
+      label: 'entered by your coach',
+    });
+    expect(p.sex.label).toBe('from your Strava profile');
+    expect(p.hrRestBpm.label).toBe('from your wearable');
+    const observed = resolvePhysiology({}, { maxHrLast12MonthsBpm: 187 }, TODAY);
+    expect(observed.hrMaxBpm.label).toBe('from your heart-rate data');
+    expect(observed.lthrBpm.label).toBe('from your maximum and resting heart rate (formula)');
+    expect(observed.hrZones.label).toBe('from your threshold heart rate (formula)');
   });
 
   it('when an observed 12-month maximum exists, then it beats the age formula', () => {
@@ -76,7 +104,7 @@ describe('resolvePhysiology', () => {
       TODAY,
     );
     expect(p.hrMaxBpm.value).toBe(185);
-    expect(p.lthrBpm.value).toBe(Math.round(65 + 0.85 * 120)); // 167
+    expect(p.lthrBpm.value).toBeCloseTo(65 + 0.85 * 120, 9); // 167, unrounded
     expect(p.ftpW).toBeNull();
     expect(p.notes).toHaveLength(4);
   });
@@ -87,9 +115,10 @@ describe('resolvePhysiology', () => {
 
   it('when the best 20-minute power is known, then FTP is 0.95 x it, estimated', () => {
     expect(resolvePhysiology({}, { best20MinPowerW: 250 }, TODAY).ftpW).toMatchObject({
-      value: 238,
+      value: 237.5, // full precision (issue 16: was rounded to 238 before use)
       source: 'estimated',
-    }); // 237.5
+      label: 'from your power data',
+    });
   });
 
   it('when the athlete has Strava zones, then they are used and the open top zone (-1) becomes null', () => {

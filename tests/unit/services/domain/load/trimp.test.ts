@@ -74,9 +74,10 @@ describe('trimpFromStream', () => {
 });
 
 describe('HR zones', () => {
-  it('when LTHR is 160, then derived zones start at 0/109/133/150/168 bpm (68/83/94/105 %)', () => {
-    // 0.68 x 160 = 108.8 -> 109; 0.83 x 160 = 132.8 -> 133; 0.94 x 160 = 150.4 -> 150; 1.05 x 160 = 168
-    expect(zonesFromLthr(160).map((z) => z.minBpm)).toEqual([0, 109, 133, 150, 168]);
+  it('when LTHR is 160, then derived zones start at 0/108.8/132.8/150.4/168 bpm (68/83/94/105 %, unrounded)', () => {
+    // Issue 16: bounds are no longer rounded to whole bpm before use (old: 109/133/150); display rounds.
+    const starts = zonesFromLthr(160).map((z) => z.minBpm);
+    [0, 108.8, 132.8, 150.4, 168].forEach((bpm, i) => expect(starts[i]).toBeCloseTo(bpm, 9));
     expect(zonesFromLthr(160)[4]!.maxBpm).toBeNull();
   });
 

@@ -19,6 +19,7 @@ function textsOf(rec: Recommendation): string[] {
     ...rec.cautions,
     rec.therapistNote,
     rec.estimateNote,
+    ...(rec.formNote ? [rec.formNote] : []),
     ...suggestionTexts,
   ];
 }

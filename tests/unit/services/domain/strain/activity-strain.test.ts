@@ -10,6 +10,8 @@ import { activity, streamsFor } from './builders';
 
 const sum = (r: AreaRecord): number => BODY_AREAS.reduce((acc, area) => acc + r[area], 0);
 const top = (r: AreaRecord, k: number): string[] => [...BODY_AREAS].sort((a, b) => r[b] - r[a]).slice(0, k);
+/** Metres descended in n seconds at 3 m/s on grade g (fraction): 3 x n x sin(atan(-g)). */
+const descentOf = (n: number, g: number) => (3 * n * -g) / Math.sqrt(1 + g * g);
 
 describe('coefficient table', () => {
   it('when any row is read, then its shares sum to one', () => {
@@ -75,9 +77,13 @@ describe('computeActivityStrain by sport and gradient', () => {
   });
 
   it('when a steep downhill trail run has the same load as a flat run, then it loads quads more', () => {
+    // Issue 16: the eccentric extra is 11 AU per 100 m descended (quads; calves 0.45 of it), independent of
+    // the load; the old value (load x 1.0 x w_down) shrank with the load a descent earns.
+    const descentM = descentOf(3600, -0.15); // 1602.1 m
+    expect(downhillTrail.descentM).toBeCloseTo(descentM, 6);
     expect(downhillTrail.areaLoadsAu.quads).toBeGreaterThan(flatRun.areaLoadsAu.quads);
-    expect(downhillTrail.damageLoadsAu.quads).toBeCloseTo(80 * 0.46 * 2, 9);
-    expect(downhillTrail.damageLoadsAu.calves).toBeCloseTo(80 * 0.24 * 1.3, 9);
+    expect(downhillTrail.damageLoadsAu.quads).toBeCloseTo(80 * 0.46 + 0.11 * descentM, 9);
+    expect(downhillTrail.damageLoadsAu.calves).toBeCloseTo(80 * 0.24 + 0.45 * 0.11 * descentM, 9);
     expect(sum(downhillTrail.damageLoadsAu)).toBeGreaterThan(80);
     expect(sum(downhillTrail.areaLoadsAu)).toBeCloseTo(80, 9);
   });
@@ -97,12 +103,12 @@ describe('computeActivityStrain by sport and gradient', () => {
       100,
     );
     expect(r.shares.quads).toBeCloseTo(0.5 * 0.25 + 0.5 * 0.46, 12);
-    // eccentric extra = load x gain x (level x w_lvl x w_down + down x w_down^2) = 100 x (0.25 x 0.25 + 0.46 x 0.25)
-    expect(r.eccentricLoadsAu.quads).toBeCloseTo(17.75, 9);
-    expect(r.eccentricLoadsAu.calves).toBeCloseTo(100 * 0.3 * (0.4 * 0.25 + 0.24 * 0.25), 9);
+    // eccentric extra = 0.11 AU per metre descended: 600 s x 3 m/s x sin(atan(0.05)) = 89.89 m -> 9.888 AU
+    expect(r.eccentricLoadsAu.quads).toBeCloseTo(0.11 * descentOf(600, -0.05), 9);
+    expect(r.eccentricLoadsAu.calves).toBeCloseTo(0.45 * 0.11 * descentOf(600, -0.05), 9);
   });
 
-  it('when a hike descends, then it uses the hill rows with the eccentric multiplier', () => {
+  it('when a hike descends, then it uses the hill rows with the eccentric component', () => {
     const r = computeActivityStrain(
       activity(
         'Hike',
@@ -111,7 +117,7 @@ describe('computeActivityStrain by sport and gradient', () => {
       50,
     );
     expect(r.shares).toEqual(SHARE_TABLE.hillDown);
-    expect(r.eccentricLoadsAu.quads).toBeCloseTo(50 * 0.46, 9);
+    expect(r.eccentricLoadsAu.quads).toBeCloseTo(0.11 * descentOf(600, -0.2), 9); // 353 m -> 38.8 AU
   });
 
   it('when a swim is split, then neck/shoulders and arms carry the most', () => {
@@ -139,7 +145,9 @@ describe('computeActivityStrain by sport and gradient', () => {
     );
     expect(r.gradeSource).toBe('summary');
     expect(r.shares.quads).toBeCloseTo(0.5 * 0.25 + 0.25 * 0.2 + 0.25 * 0.46, 12);
-    expect(r.eccentricLoadsAu.quads).toBeCloseTo(100 * (0.25 * 0.5 * 0.25 + 0.46 * 0.125), 9);
+    // a loop descends what it climbs: 500 m -> 55 AU for the quads, whatever the load
+    expect(r.descentM).toBe(500);
+    expect(r.eccentricLoadsAu.quads).toBeCloseTo(55, 9);
   });
 
   it('when per-sample weights put all load on the downhill half, then the downhill row is used', () => {

@@ -1,0 +1,95 @@
+/**
+ * Today's figures for the athlete page and API: each number only once its series has the history it needs
+ * (else "calibrating: n of N days"), the form zone, the load range with "what's left" as prescriptions.
+ * Numbers are rounded here, for display only; the engines keep full precision.
+ */
+import {
+  FORM_ZONE_SOURCE,
+  calibrationOf,
+  formZoneOf,
+  prescribeLoad,
+  restDaysToFreshness,
+  todayLoadRange,
+  type CalibratedFigure,
+  type Calibration,
+  type DailyPoint,
+  type ResolvedPhysiology,
+} from '../domain/load';
+
+export interface TodayFigures {
+  load: number;
+  /** Null while calibrating (see `calibration`). */
+  fitness: number | null;
+  fatigue: number | null;
+  form: number | null;
+  formZone: { id: string; label: string; explanation: string; source: string } | null;
+  loadSpikeRatio: number | null;
+  monotony: number | null;
+  calibrating: boolean;
+  /** Per figure: null when shown, else how far its history is ("calibrating: 3 of 42 days"). */
+  calibration: Partial<Record<CalibratedFigure, Calibration>>;
+  restDaysToFreshness: number | null;
+  loadRange: {
+    minLoad: number;
+    maxLoad: number;
+    restAdvised: boolean;
+    remainingMax: number;
+    /** "about 40 min at 135 bpm", by heart rate and, when known, pace and power. */
+    prescriptions: { kind: string; minutes: number; text: string }[];
+  } | null;
+}
+
+const r1 = (n: number) => Math.round(n * 10) / 10;
+const r2 = (n: number) => Math.round(n * 100) / 100;
+
+function loadRangeOf(today: DailyPoint, yesterday: DailyPoint | null, p: ResolvedPhysiology) {
+  const range = yesterday ? todayLoadRange({ ctl: yesterday.ctl, atl: yesterday.atl }) : null;
+  if (!range) return null;
+  const remaining = Math.max(0, range.maxLoad - today.load);
+  return {
+    minLoad: Math.round(range.minLoad),
+    maxLoad: Math.round(range.maxLoad),
+    restAdvised: range.restAdvised,
+    remainingMax: Math.round(remaining),
+    prescriptions: prescribeLoad(remaining, p).map((o) => ({
+      kind: o.kind,
+      minutes: Math.round(o.minutes),
+      text: o.text,
+    })),
+  };
+}
+
+export function todayFigures(
+  today: DailyPoint,
+  yesterday: DailyPoint | null,
+  physiology: ResolvedPhysiology,
+): TodayFigures {
+  const calibration: Partial<Record<CalibratedFigure, Calibration>> = {};
+  const shown = (figure: CalibratedFigure): boolean => {
+    const c = calibrationOf(figure, today.historyDay);
+    if (c) calibration[figure] = c;
+    return c === null;
+  };
+  const zone = shown('formZone') ? formZoneOf(today.tsb) : null;
+  return {
+    load: r1(today.load),
+    fitness: shown('fitness') ? r1(today.ctl) : null,
+    fatigue: shown('fatigue') ? r1(today.atl) : null,
+    form: shown('form') ? r1(today.tsb) : null,
+    formZone: zone && {
+      id: zone.id,
+      label: zone.label,
+      explanation: zone.explanation,
+      source: FORM_ZONE_SOURCE,
+    },
+    loadSpikeRatio:
+      shown('loadSpikeRatio') && today.loadSpikeRatio !== null ? r2(today.loadSpikeRatio) : null,
+    monotony: shown('monotony') ? r2(today.monotony) : null,
+    calibrating: today.calibrating,
+    calibration,
+    restDaysToFreshness: shown('restDaysToFreshness')
+      ? restDaysToFreshness({ ctl: today.ctl, atl: today.atl })
+      : null,
+    loadRange: shown('loadRange') ? loadRangeOf(today, yesterday, physiology) : null,
+  };
+}
