@@ -25,7 +25,8 @@ const BODY_LIMIT = '64kb';
 export function buildApp(deps: Deps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Which proxies may tell us the client's address (X-Forwarded-For): req.ip keys the rate limits.
+  app.set('trust proxy', deps.config.trustProxy);
   app.use(requestContext(deps.logger, deps.metrics));
   app.use(
     helmet({

@@ -13,6 +13,7 @@ import { csrfToken } from '../middleware/csrf';
 import { accountKey, createLoginThrottles } from '../middleware/rate-limit-login';
 import { principalOf } from '../middleware/require-auth';
 import { endSession, establishSession } from '../middleware/session';
+import { localPath } from '../safe-path';
 import { declareRoute } from './dashboard/declare-route';
 import { parseInput } from './dashboard/parse-input';
 
@@ -34,7 +35,13 @@ const signUpSchema = z.strictObject({
     .regex(/^[^\r\n<>]*$/, 'Use letters, digits and simple punctuation'),
   _csrf: z.string().optional(),
 });
-const loginSchema = z.strictObject({ email, password, _csrf: z.string().optional() });
+const loginSchema = z.strictObject({
+  email,
+  password,
+  /** Where the login page was asked to go afterwards (?next=); only a local path is honoured. */
+  next: z.string().max(2048).optional(),
+  _csrf: z.string().optional(),
+});
 const resetRequestSchema = z.strictObject({ email, _csrf: z.string().optional() });
 const resetInspectSchema = z.strictObject({ token, _csrf: z.string().optional() });
 const resetCompleteSchema = z.strictObject({ token, password, _csrf: z.string().optional() });
@@ -77,20 +84,23 @@ export function accountsRoutes(deps: Deps): Router {
   declareRoute(deps, router, 'post', '/api/session', async (req, res) => {
     const input = parseInput(loginSchema, req.body);
     const key = accountKey(input.email);
+    // The account's point is spent before the password is checked (one atomic Redis INCR), so a burst of
+    // parallel guesses gets exactly LOGIN_LIMITS.accountFailures.points tries; a success gives them back.
     try {
       await throttles.ip.consume(ipOf(req));
-      await throttles.account.assertAllowed(key);
+      await throttles.account.consume(key);
     } catch (err) {
       withRetryAfter(res, err);
     }
     const user = await authenticateCoach(deps.db, input.email, input.password);
-    if (!user) {
-      await throttles.account.consume(key).catch(() => undefined);
-      throw new AppError('unauthorized', 'Email or password is not right.');
-    }
+    if (!user) throw new AppError('unauthorized', 'Email or password is not right.');
     await throttles.account.reset(key);
     await establishSession(req, { userId: user.id, role: 'coach' }, deps.clock);
-    res.json({ user: { id: user.id, role: 'coach', athleteId: null }, csrfToken: csrfToken(req) });
+    res.json({
+      user: { id: user.id, role: 'coach', athleteId: null },
+      csrfToken: csrfToken(req),
+      redirectTo: localPath(input.next) ?? '/coach',
+    });
   });
 
   declareRoute(deps, router, 'post', '/api/session/logout', async (req, res) => {

@@ -15,6 +15,7 @@ import { StravaUnavailableError } from '../../strava/errors';
 import { authorizeUrl, OAuthRejectedError } from '../../strava/oauth';
 import { assessScopes, parseScopes } from '../../strava/scopes';
 import { endSession, establishSession } from '../middleware/session';
+import { localPath } from '../safe-path';
 
 declare module 'express-session' {
   interface SessionData {
@@ -29,11 +30,6 @@ export const OAUTH_STATE_TTL_MS = 10 * 60_000;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const save = (req: Request) =>
   new Promise<void>((ok, fail) => req.session.save((e) => (e ? fail(e as Error) : ok())));
-
-/** A same-origin path only ("/x", never "//host" or "/\\host"), so returnTo cannot become an open redirect. */
-function localPath(v: unknown): string | undefined {
-  return typeof v === 'string' && /^\/(?![/\\])[^\s\\]{0,500}$/.test(v) ? v : undefined;
-}
 
 function sendProblem(
   req: Request,
