@@ -41,7 +41,9 @@ export function buildApp(deps: Deps): express.Express {
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(emailLinksRoutes(deps));
-  app.use(sessionMiddleware(deps));
+  const sessions = sessionMiddleware(deps);
+  app.locals.sessionStore = sessions.store;
+  app.use(sessions);
   app.use(csrfProtection);
   app.use(stravaAuthRoutes(deps));
   app.use(accountsRoutes(deps));

@@ -46,6 +46,13 @@ const resetRequestSchema = z.strictObject({ email, _csrf: z.string().optional() 
 const resetInspectSchema = z.strictObject({ token, _csrf: z.string().optional() });
 const resetCompleteSchema = z.strictObject({ token, password, _csrf: z.string().optional() });
 
+const resetContext = (deps: Deps) => ({
+  db: deps.db,
+  publicUrl: deps.config.publicUrl,
+  now: new Date(deps.clock()),
+  sealingKeys: deps.config.tokenEncryptionKeys,
+});
+
 /** Rate-limit answers carry Retry-After, as clients and proxies expect. */
 function withRetryAfter(res: Response, err: unknown): never {
   const details = err instanceof AppError ? (err.details as { retryAfterS?: number } | undefined) : undefined;
@@ -116,10 +123,7 @@ export function accountsRoutes(deps: Deps): Router {
     } catch (err) {
       withRetryAfter(res, err);
     }
-    await requestPasswordReset(
-      { db: deps.db, publicUrl: deps.config.publicUrl, now: new Date(deps.clock()) },
-      input.email,
-    );
+    await requestPasswordReset(resetContext(deps), input.email);
     res.status(202).json({
       message: 'If an account exists for this address, we sent it a reset link. It works for one hour.',
     });
@@ -127,21 +131,14 @@ export function accountsRoutes(deps: Deps): Router {
 
   declareRoute(deps, router, 'post', '/api/password-resets/inspect', async (req, res) => {
     const input = parseInput(resetInspectSchema, req.body);
-    const lookup = await inspectPasswordReset(
-      { db: deps.db, publicUrl: deps.config.publicUrl, now: new Date(deps.clock()) },
-      input.token,
-    );
+    const lookup = await inspectPasswordReset(resetContext(deps), input.token);
     res.json({ state: lookup.state });
   });
 
   declareRoute(deps, router, 'post', '/api/password-resets/complete', async (req, res) => {
     const input = parseInput(resetCompleteSchema, req.body);
     await throttles.resetIp.consume(ipOf(req)).catch((err: unknown) => withRetryAfter(res, err));
-    await completePasswordReset(
-      { db: deps.db, publicUrl: deps.config.publicUrl, now: new Date(deps.clock()) },
-      input.token,
-      input.password,
-    );
+    await completePasswordReset(resetContext(deps), input.token, input.password);
     res.json({ message: 'Your password was changed. Sign in with the new one.' });
   });
 

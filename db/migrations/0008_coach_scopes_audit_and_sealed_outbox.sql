@@ -15,3 +15,7 @@ create table coach_change_event (
   at timestamptz not null default now()
 );
 create index coach_change_event_athlete on coach_change_event (athlete_id, at desc);
+
+-- Secrets at rest (issue 15, row 3): the tokens of the links a queued email carries, AES-256-GCM with the
+-- application key (services/notify/outbox-secrets.ts); the bodies hold placeholders instead.
+alter table email_outbox add column sealed_secrets bytea;
