@@ -5,6 +5,7 @@ export interface OpenedOutboxEmail {
   id: string;
   recipient: string;
   kind: string;
+  subject: string;
   textBody: string;
   htmlBody: string;
   headers: Record<string, string>;
@@ -22,10 +23,10 @@ export async function openedOutboxEmails(
   const { rows } = await deps.db.query<
     OpenedOutboxEmail & { dedupKey: string; sealedSecrets: Buffer | null }
   >(
-    `select id::text, recipient, kind, text_body as "textBody", html_body as "htmlBody", headers,
+    `select id::text, recipient, kind, subject, text_body as "textBody", html_body as "htmlBody", headers,
             dedup_key as "dedupKey", sealed_secrets as "sealedSecrets"
      from email_outbox where ${where} order by id desc`,
     params,
   );
-  return rows.map((r) => openEmailSecrets(deps.config.tokenEncryptionKeys, r));
+  return rows.map((r) => openEmailSecrets<OpenedOutboxEmail>(deps.config.tokenEncryptionKeys, r));
 }

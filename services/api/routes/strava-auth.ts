@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import { deleteAthleteEverything } from '../../../db/queries/athlete-deletion';
 import { findAthleteById } from '../../../db/queries/athletes';
+import { eraseAthlete, erasureRef } from '../../athlete-erasure';
 import type { Deps } from '../../deps';
 import { AppError, RateLimitWaitError } from '../../errors';
 import { stravaApiFor } from '../../strava/client';
@@ -142,20 +142,25 @@ export function stravaAuthRoutes(deps: Deps): Router {
 
   router.post('/auth/strava/disconnect', async (req, res) => {
     const athleteId = sessionAthlete(req);
+    // Logs name the leaving athlete only by a keyed reference (athlete-erasure.ts).
+    const ref = erasureRef(deps, athleteId);
     try {
       await stravaApiFor(deps).deauthorize(athleteId);
     } catch (err) {
       // Leaving is never blocked by Strava being down: our copy goes regardless.
       req.log.warn(
-        { athleteId, err: (err as Error).message },
+        { ref, err: (err as Error).message },
         'could not revoke access at Strava; deleting locally anyway',
       );
     }
-    const deletion = await deleteAthleteEverything(deps.db, athleteId);
-    // Best effort: Redis down must not block leaving; the jobs would find the athlete gone anyway.
-    const jobsRemoved = await deps.queues.removeJobsOfAthlete(athleteId).catch(() => 0);
+    const deletion = await eraseAthlete(deps, athleteId);
     req.log.info(
-      { athleteId, deleted: deletion.deleted, jobsRemoved },
+      {
+        ref,
+        deleted: deletion.deleted,
+        jobsRemoved: deletion.jobsRemoved,
+        redisRemoved: deletion.redisRemoved,
+      },
       'athlete disconnected Strava; all data deleted',
     );
     await endSession(req, res);
