@@ -106,7 +106,12 @@ describe('ASVS-15.7 scrypt below the OWASP minimum', () => {
   it('when a coach with an old N=2^15 hash logs in, then the hash is upgraded and the password still works', async () => {
     const coach = await coachActor(w.app, 'Old Hash');
     const salt = randomBytes(16);
-    const key = scryptSync(coach.password.normalize('NFKC'), salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    const key = scryptSync(coach.password.normalize('NFKC'), salt, 32, {
+      N: 2 ** 15,
+      r: 8,
+      p: 1,
+      maxmem: 64 * 1024 * 1024,
+    });
     const old = `$scrypt$ln=15,r=8,p=1$${salt.toString('base64')}$${key.toString('base64')}`;
     await w.deps.db.query('update app_user set password_hash = $2 where id = $1', [coach.userId, old]);
     expect(
