@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
@@ -17,6 +20,14 @@ const production = () => ({
   TOKEN_ENCRYPTION_KEY: `k1:${randomBytes(32).toString('base64')}`,
   SESSION_SECRET: randomBytes(32).toString('hex'),
 });
+
+/** An address of this machine that is not loopback (falls back to loopback on a machine without one). */
+function proxyHost(): string {
+  const v4 = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal);
+  return v4?.address ?? '127.0.0.1';
+}
 
 let w: AttackWorld;
 let prod: AttackWorld;
@@ -79,24 +90,32 @@ describe('ASVS-15.8 public metrics and readiness details', () => {
 });
 
 describe('ASVS-15.11 trust proxy hard-coded', () => {
-  it('when behind one proxy (TRUST_PROXY=1), then each client has its own rate-limit bucket', async () => {
-    // One browser per client, each behind the same proxy (the test's loopback connection).
-    const browser = async (ip: string) => {
-      const agent = request.agent(w.app);
-      const csrf = (await agent.get('/api/session').set('X-Forwarded-For', ip)).body.csrfToken as string;
-      return (i: number) =>
-        agent
-          .post('/api/password-resets')
-          .set('X-Forwarded-For', ip)
-          .set('X-CSRF-Token', csrf)
-          .send({ email: `nobody-${i}@example.test` });
-    };
-    const a = await browser('203.0.113.7');
-    const statuses = [];
-    for (let i = 0; i < 21; i++) statuses.push((await a(i)).status);
-    expect(statuses.at(-1)).toBe(429);
-    const b = await browser('198.51.100.9');
-    expect((await b(99)).status).toBe(202);
+  it('when behind one proxy on another host (TRUST_PROXY=1), then each client has its own rate-limit bucket', async () => {
+    // The proxy is this machine's own non-loopback address (as a proxy container would be): with
+    // `trust proxy` hard-coded to loopback, every client behind it shared the proxy's bucket.
+    const server = http.createServer(w.app).listen(0, '0.0.0.0');
+    await new Promise((ok) => server.once('listening', ok));
+    try {
+      const base = `http://${proxyHost()}:${(server.address() as AddressInfo).port}`;
+      const browser = async (ip: string) => {
+        const agent = request.agent(base);
+        const csrf = (await agent.get('/api/session').set('X-Forwarded-For', ip)).body.csrfToken as string;
+        return (i: number) =>
+          agent
+            .post('/api/password-resets')
+            .set('X-Forwarded-For', ip)
+            .set('X-CSRF-Token', csrf)
+            .send({ email: `nobody-${i}@example.test` });
+      };
+      const a = await browser('203.0.113.7');
+      const statuses = [];
+      for (let i = 0; i < 21; i++) statuses.push((await a(i)).status);
+      expect(statuses.at(-1)).toBe(429);
+      const b = await browser('198.51.100.9');
+      expect((await b(99)).status).toBe(202);
+    } finally {
+      await new Promise((ok) => server.close(ok));
+    }
   });
 
   it('when TRUST_PROXY names a proxy network, then addresses in it are trusted and others are not; "trust everyone" is refused', () => {
