@@ -116,7 +116,7 @@ export const envSchema = z.object({
     .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
     .optional()
     .describe(
-      'Bearer token for /metrics and the /readyz details; unset: open in development, /metrics off in production',
+      'Bearer token for /metrics and the /readyz details; unset: open outside production, refused in production',
     ),
   TRUST_PROXY: z
     .string()
