@@ -64,7 +64,7 @@ describe('ASVS-15.3 link tokens in plaintext in email_outbox', () => {
       headers: { 'List-Unsubscribe': '<http://x/email/unsubscribe?t=abcdefghijklmnopqrstuvwxyz.9999>' },
     });
     expect(JSON.stringify(sealed)).not.toContain('abcdefghijklmnopqrstuvwxyz');
-    expect(openEmailSecrets(keys, { ...sealed, dedupKey: 'rpe-a' }).headers!['List-Unsubscribe']).toContain(
+    expect(openEmailSecrets(keys, { ...sealed, dedupKey: 'rpe-a' }).headers['List-Unsubscribe']).toContain(
       'abcdefghijklmnopqrstuvwxyz.9999',
     );
     expect(() => openEmailSecrets(keys, { ...sealed, dedupKey: 'rpe-b' })).toThrow();
