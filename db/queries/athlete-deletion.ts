@@ -11,7 +11,8 @@ export interface AthleteDeletion {
  * Deletes everything Kneadwise holds about an athlete, in one transaction: the athlete row (which cascades
  * to tokens, activities, streams, metrics, series, races, alerts, coach links and their emails), the
  * webhook inbox rows they own (keyed by Strava id, so no foreign key), any outbox email to them, their
- * server-side sessions (so every signed-in browser is signed out), and their athlete login.
+ * server-side sessions (so every signed-in browser is signed out), their spent email links, and their
+ * athlete login.
  * Idempotent: a second call finds nothing and returns `deleted: false`.
  */
 export async function deleteAthleteEverything(db: Db, athleteId: string): Promise<AthleteDeletion> {
@@ -25,6 +26,11 @@ export async function deleteAthleteEverything(db: Db, athleteId: string): Promis
     await tx.query('delete from webhook_inbox where owner_id = $1::bigint', [a.strava_athlete_id]);
     await tx.query('delete from email_outbox where athlete_id = $1 or user_id = $2', [athleteId, a.user_id]);
     if (a.user_id) await tx.query(`delete from session where sess->>'userId' = $1`, [a.user_id]);
+    // Spent one-tap links name their subject (the athlete or their login) and have no foreign key.
+    await tx.query('delete from used_link where subject_id = $1 or subject_id = $2', [
+      athleteId,
+      a.user_id ?? '',
+    ]);
     await tx.query('delete from athlete where id = $1', [athleteId]);
     if (a.user_id) await tx.query(`delete from app_user where id = $1 and role = 'athlete'`, [a.user_id]);
     return { deleted: true, stravaAthleteId: a.strava_athlete_id, userId: a.user_id };

@@ -31,7 +31,8 @@ export async function grantConsent(
     `insert into coach_athlete (coach_user_id, athlete_id, consent_text, consented_at, revoked_at)
      values ($1, $2, $3, $4, null)
      on conflict (coach_user_id, athlete_id)
-     do update set consent_text = excluded.consent_text, consented_at = excluded.consented_at, revoked_at = null`,
+     do update set consent_text = excluded.consent_text, consented_at = excluded.consented_at, revoked_at = null,
+       scopes = case when coach_athlete.revoked_at is null then coach_athlete.scopes else array['see'] end`,
     [grant.coachUserId, grant.athleteId, grant.consentText, grant.now],
   );
   await db.query(
@@ -67,13 +68,15 @@ export interface CoachOfAthlete {
   consentText: string;
   consentedAt: Date;
   revokedAt: Date | null;
+  scopes: string[];
 }
 
 /** Every coach an athlete has consented to, live links first, then revoked ones (history). */
 export async function listCoachesOfAthlete(db: Queryable, athleteId: string): Promise<CoachOfAthlete[]> {
   const { rows } = await db.query<CoachOfAthlete>(
     `select ca.coach_user_id as "coachUserId", u.display_name as "coachName", u.email as "coachEmail",
-            ca.consent_text as "consentText", ca.consented_at as "consentedAt", ca.revoked_at as "revokedAt"
+            ca.consent_text as "consentText", ca.consented_at as "consentedAt", ca.revoked_at as "revokedAt",
+            ca.scopes
      from coach_athlete ca join app_user u on u.id = ca.coach_user_id
      where ca.athlete_id = $1
      order by (ca.revoked_at is null) desc, ca.consented_at desc`,

@@ -13,6 +13,11 @@ export interface OutboxEmail {
   userId?: string | null;
   /** Earliest send time (quiet hours, digests); default now. */
   notBefore?: Date;
+  /**
+   * The link tokens of this email, encrypted (services/notify/outbox-secrets.ts: sealEmailSecrets); the
+   * bodies carry placeholders. Required so no caller can store a usable link by forgetting it.
+   */
+  sealedSecrets: Buffer | null;
 }
 
 /**
@@ -22,8 +27,8 @@ export interface OutboxEmail {
  */
 export async function insertOutboxEmail(db: Queryable, email: OutboxEmail): Promise<string | null> {
   const { rows } = await db.query<{ id: string }>(
-    `insert into email_outbox (dedup_key, kind, recipient, subject, text_body, html_body, headers, athlete_id, user_id, next_attempt_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10, now()))
+    `insert into email_outbox (dedup_key, kind, recipient, subject, text_body, html_body, headers, athlete_id, user_id, next_attempt_at, sealed_secrets)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10, now()), $11)
      on conflict (dedup_key) do nothing
      returning id::text`,
     [
@@ -37,6 +42,7 @@ export async function insertOutboxEmail(db: Queryable, email: OutboxEmail): Prom
       email.athleteId ?? null,
       email.userId ?? null,
       email.notBefore ?? null,
+      email.sealedSecrets,
     ],
   );
   return rows[0]?.id ?? null;
@@ -55,10 +61,12 @@ export interface ClaimedEmail {
   athleteId: string | null;
   /** Attempts including this one. */
   attempts: number;
+  dedupKey: string;
+  sealedSecrets: Buffer | null;
 }
 
 const CLAIMED_COLUMNS = `id::text, kind, recipient, subject, text_body as "textBody", html_body as "htmlBody", headers,
-  user_id as "userId", athlete_id as "athleteId", attempts`;
+  user_id as "userId", athlete_id as "athleteId", attempts, dedup_key as "dedupKey", sealed_secrets as "sealedSecrets"`;
 
 /**
  * Claims due rows for sending: pending rows whose time has come, and `sending` rows whose lease ran out
@@ -145,11 +153,25 @@ export async function lockOpenOutboxEmail(
 export async function updateOpenOutboxEmail(
   db: Queryable,
   id: string,
-  content: { subject: string; textBody: string; htmlBody: string; headers: Record<string, string> },
+  content: {
+    subject: string;
+    textBody: string;
+    htmlBody: string;
+    headers: Record<string, string>;
+    sealedSecrets: Buffer | null;
+  },
 ): Promise<boolean> {
   const { rowCount } = await db.query(
-    `update email_outbox set subject = $2, text_body = $3, html_body = $4, headers = $5 where id = $1 and status = 'pending'`,
-    [id, content.subject, content.textBody, content.htmlBody, JSON.stringify(content.headers)],
+    `update email_outbox set subject = $2, text_body = $3, html_body = $4, headers = $5, sealed_secrets = $6
+     where id = $1 and status = 'pending'`,
+    [
+      id,
+      content.subject,
+      content.textBody,
+      content.htmlBody,
+      JSON.stringify(content.headers),
+      content.sealedSecrets,
+    ],
   );
   return (rowCount ?? 0) > 0;
 }

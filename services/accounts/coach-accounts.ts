@@ -76,6 +76,8 @@ async function queueAccountExistsEmail(
     athleteId: null,
     userId: user.id,
     notBefore: new Date(nowMs),
+    // Sign-in and reset links here carry no token: nothing to seal.
+    sealedSecrets: null,
   });
   return id ? { id, notBeforeMs: nowMs } : null;
 }

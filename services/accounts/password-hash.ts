@@ -3,15 +3,20 @@ import { cpus } from 'node:os';
 import { AppError } from '../errors';
 
 /**
- * scrypt parameters. OWASP's Password Storage Cheat Sheet lists N=2^17,r=8,p=1 as the minimum; on this
- * project's reference box (2 slow cores) that costs ~1.4 s per login, so we use N=2^15 (~240 ms, 32 MiB)
- * and store the parameters in every hash: raising them later re-hashes each account at its next login.
+ * scrypt parameters: OWASP's Password Storage Cheat Sheet minimum, N=2^17, r=8, p=1 (ASVS 11.4.2). One
+ * hash takes ~0.8 s of one core and 128 MiB (128 * N * r bytes) on the reference box. Every hash stores
+ * its parameters, so an account hashed with older ones (N=2^15 before issue 15) is re-hashed at its next
+ * successful login (coach-accounts.ts).
  */
-export const SCRYPT_PARAMS = { logN: 15, r: 8, p: 1, keyLen: 32, saltLen: 16 } as const;
+export const SCRYPT_PARAMS = { logN: 17, r: 8, p: 1, keyLen: 32, saltLen: 16 } as const;
+/** Node refuses scrypt above `maxmem`: room for the largest parameters we verify (2^17 needs 128 MiB). */
 const MAX_MEM_BYTES = 256 * 1024 * 1024;
 
-/** At most this many hashes run at once (CPU-DoS guard); more wait in a short queue, beyond it 503. */
-const MAX_CONCURRENT = Math.max(2, 2 * cpus().length);
+/**
+ * At most this many hashes run at once (CPU and memory DoS guard: each holds 128 MiB); more wait in a
+ * short queue, beyond it 503.
+ */
+const MAX_CONCURRENT = Math.max(2, cpus().length);
 const MAX_WAITING = 64;
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -37,7 +42,7 @@ function scryptAsync(password: string, salt: Buffer, keyLen: number, opts: Scryp
   );
 }
 
-/** Hashes a password: `$scrypt$ln=15,r=8,p=1$<salt b64>$<key b64>`. Bounded concurrency (see above). */
+/** Hashes a password: `$scrypt$ln=17,r=8,p=1$<salt b64>$<key b64>`. Bounded concurrency (see above). */
 export async function hashPassword(password: string): Promise<string> {
   const { logN, r, p, keyLen, saltLen } = SCRYPT_PARAMS;
   const salt = randomBytes(saltLen);
@@ -62,6 +67,7 @@ function parseHash(stored: string): ParsedHash | null {
   if (!m) return null;
   const [logN, r, p] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (logN < 10 || logN > 20 || r < 1 || p < 1) return null;
+  if (128 * 2 ** logN * r > MAX_MEM_BYTES) return null; // would be refused by scrypt (or exhaust memory)
   return { logN, r, p, salt: Buffer.from(m[4]!, 'base64'), key: Buffer.from(m[5]!, 'base64') };
 }
 

@@ -14,6 +14,7 @@ import {
   findUserById,
   updatePasswordHash,
 } from '../../db/queries/users';
+import { sealEmailSecrets } from '../notify/outbox-secrets';
 import { renderPasswordResetEmail } from '../notify/render';
 import { AppError } from '../errors';
 import { hashPassword } from './password-hash';
@@ -36,6 +37,8 @@ export interface ResetContext {
   db: Db;
   publicUrl: string;
   now: Date;
+  /** TOKEN_ENCRYPTION_KEY: the reset link is stored in the outbox sealed with it (outbox-secrets.ts). */
+  sealingKeys: string;
 }
 
 /**
@@ -58,13 +61,16 @@ export async function requestPasswordReset(ctx: ResetContext, email: string): Pr
       tokenHash: hashToken(token),
       expiresAt: new Date(ctx.now.getTime() + RESET_TTL_MS),
     });
+    const dedupKey = `password-reset-${id}`;
     await insertOutboxEmail(tx, {
-      dedupKey: `password-reset-${id}`,
+      dedupKey,
       kind: 'password-reset',
       recipient: user.email!,
-      subject: rendered.subject,
-      textBody: rendered.text,
-      htmlBody: rendered.html,
+      ...sealEmailSecrets(ctx.sealingKeys, dedupKey, {
+        subject: rendered.subject,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+      }),
       userId: user.id,
     });
   });

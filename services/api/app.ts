@@ -26,7 +26,8 @@ const BODY_LIMIT = '64kb';
 export function buildApp(deps: Deps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Which proxies may tell us the client's address (X-Forwarded-For): req.ip keys the rate limits.
+  app.set('trust proxy', deps.config.trustProxy);
   app.use(requestContext(deps.logger, deps.metrics));
   app.use(
     helmet({
@@ -41,7 +42,9 @@ export function buildApp(deps: Deps): express.Express {
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(emailLinksRoutes(deps));
-  app.use(sessionMiddleware(deps));
+  const sessions = sessionMiddleware(deps);
+  app.locals.sessionStore = sessions.store;
+  app.use(sessions);
   app.use(csrfProtection);
   app.use(stravaAuthRoutes(deps));
   app.use(accountsRoutes(deps));

@@ -36,6 +36,10 @@ export interface Config {
   startupTimeoutMs: number;
   shutdownTimeoutMs: number;
   metricsEnabled: boolean;
+  /** Bearer token of /metrics and the /readyz details; null: open outside production, off in it. */
+  metricsToken: string | null;
+  /** Express `trust proxy`: false, a hop count, or a list of proxy names/addresses/CIDRs. */
+  trustProxy: boolean | number | string;
 }
 
 /** Thrown with one readable message naming every bad variable; the process entry prints it and exits 1. */
@@ -58,6 +62,7 @@ const SECRET_NAMES = new Set([
   'DATABASE_URL',
   'REDIS_URL',
   'SMTP_URL',
+  'METRICS_TOKEN',
 ]);
 
 /**
@@ -130,7 +135,14 @@ function toConfig(e: z.output<typeof envSchema>): Config {
     startupTimeoutMs: e.STARTUP_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     metricsEnabled: e.METRICS_ENABLED,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
   };
+}
+
+function trustProxyOf(v: string): boolean | number | string {
+  if (v === 'none') return false;
+  return /^\d+$/.test(v) ? Number(v) : v;
 }
 
 function emptyToUndefined(v: string | undefined): string | undefined {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** A development-only key so `npm start` works out of the box; production refuses to run with it. */
@@ -114,6 +115,38 @@ export const envSchema = z.object({
     .default(10000)
     .describe('Grace period for in-flight requests and jobs on SIGTERM'),
   METRICS_ENABLED: boolFlag.default(true).describe('Serve Prometheus metrics at /metrics'),
+  METRICS_TOKEN: z
+    .string()
+    .min(32, 'must be at least 32 characters, e.g. openssl rand -base64 32')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+    .optional()
+    .describe(
+      'Bearer token for /metrics and the /readyz details; unset: open outside production, refused in production',
+    ),
+  TRUST_PROXY: z
+    .string()
+    .refine(isTrustProxy, {
+      error: 'must be none, loopback, a hop count 1-10, or a comma-separated list of proxy IPs/CIDRs',
+    })
+    .default('loopback')
+    .describe(
+      'Reverse proxies whose X-Forwarded-For is believed (client IP for rate limits): none, loopback, hops, or IPs/CIDRs',
+    ),
 });
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** none | loopback | 1-10 (hops) | list of names, addresses and CIDRs (what Express's `trust proxy` takes). */
+function isTrustProxy(v: string): boolean {
+  if (v === 'none' || /^(10|[1-9])$/.test(v)) return true;
+  return v.split(',').every((part) => {
+    const [addr = '', bits, extra] = part.trim().split('/');
+    if (extra !== undefined) return false;
+    if (PROXY_NAMES.has(addr) && bits === undefined) return true;
+    const family = isIP(addr);
+    if (family === 0) return false;
+    return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+}
 
 export type EnvInput = z.input<typeof envSchema>;

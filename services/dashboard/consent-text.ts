@@ -27,6 +27,7 @@ export function consentTextFor(coachName: string): string {
   return [
     `I allow ${coachName} to see the following data from my Strava account in Kneadwise, until I revoke this consent:`,
     ...COACH_VISIBLE_DATA.map((line) => `- ${line}`),
+    'The coach can only see: changing my physiology and thresholds needs my separate permission ("adjust my training settings") on my Kneadwise page, where every change a coach makes is listed.',
     'I can revoke this at any time from my Kneadwise page; the coach loses access immediately.',
   ].join('\n');
 }

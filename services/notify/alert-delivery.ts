@@ -20,6 +20,7 @@ import {
 import type { NotifyProfile } from '../../db/queries/notification-prefs';
 import type { Recommendation } from '../domain/recommend/recommendation';
 import { buildAthleteEmail, buildCoachEmail, type EmailContent } from './alert-email';
+import { sealEmailSecrets } from './outbox-secrets';
 import type { NotifyDeps } from './alerts';
 import { alertDeliveryTime } from './delivery-time';
 import { ATHLETE_ALERT_KINDS } from './email-kinds';
@@ -143,6 +144,7 @@ async function queueEmail(
   target: Target,
 ): Promise<QueuedEmail | null> {
   const { tx, profile } = ctx;
+  const keys = ctx.deps.config.tokenEncryptionKeys;
   const open = await lockOpenOutboxEmail(tx, {
     userId: target.userId,
     athleteId: profile.athleteId,
@@ -156,8 +158,8 @@ async function queueEmail(
   }
   const result = await withSavepoint(tx, async () => {
     if (open) {
-      const content = await target.build(open.kind, open.dedupKey, alerts, open.notBefore.getTime());
-      await updateOpenOutboxEmail(tx, open.id, content);
+      const built = await target.build(open.kind, open.dedupKey, alerts, open.notBefore.getTime());
+      await updateOpenOutboxEmail(tx, open.id, sealEmailSecrets(keys, open.dedupKey, built));
       await linkAlertsToEmail(
         tx,
         fresh.map((a) => a.id),
@@ -169,7 +171,7 @@ async function queueEmail(
     if (fresh.length === 0) return null;
     const { kind, notBeforeMs } = await target.schedule();
     const dedupKey = `${kind}-${profile.athleteId}-${target.userId}-${fresh[0]?.id ?? ''}-${ctx.nowMs}`;
-    const content = await target.build(kind, dedupKey, alerts, notBeforeMs);
+    const content = sealEmailSecrets(keys, dedupKey, await target.build(kind, dedupKey, alerts, notBeforeMs));
     const id = await insertOutboxEmail(tx, {
       dedupKey,
       kind,

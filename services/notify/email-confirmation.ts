@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import type { NotifyDeps } from './alerts';
 import type { QueuedEmail } from './alert-delivery';
 import { CONFIRM_EMAIL_KIND } from './email-kinds';
+import { sealEmailSecrets } from './outbox-secrets';
 import { renderConfirmationEmail } from './render';
 import { LINK_TTL_S, linkUrl, signLink } from './signed-links';
 
@@ -45,14 +46,17 @@ export async function requestEmailConfirmation(
     expiresInH: Math.round(LINK_TTL_S['confirm-email'] / 3600),
   });
   const dedupKey = `confirm-${input.userId}-${token.slice(-16)}`;
-  const id = await insertOutboxEmail(tx, {
-    dedupKey,
-    kind: CONFIRM_EMAIL_KIND,
-    recipient: input.address,
+  const content = sealEmailSecrets(deps.config.tokenEncryptionKeys, dedupKey, {
     subject: rendered.subject,
     textBody: rendered.text,
     htmlBody: rendered.html,
     headers: { 'X-Kneadwise-Key': dedupKey },
+  });
+  const id = await insertOutboxEmail(tx, {
+    dedupKey,
+    kind: CONFIRM_EMAIL_KIND,
+    recipient: input.address,
+    ...content,
     athleteId: input.athleteId ?? null,
     userId: input.userId,
     notBefore: new Date(input.nowMs),

@@ -22,6 +22,7 @@ import {
 import type { Deps } from '../deps';
 import { ATHLETE_ALERT_KINDS, CONFIRM_EMAIL_KIND, isAthleteAlertKind, outboxMessageId } from './email-kinds';
 import { classifySmtpError, createMailer, type Mailer, type SmtpFailure } from './mailer';
+import { openEmailSecrets } from './outbox-secrets';
 
 /** How long a claim is exclusive; well above the mailer's connection + socket timeouts. */
 export const LEASE_MS = 120_000;
@@ -97,13 +98,23 @@ async function deliverClaimed(
     return fail(deps, email, { kind: 'permanent', reason: `gave up after ${MAX_ATTEMPTS} attempts` });
   }
   const messageId = outboxMessageId(email.id, deps.config.publicUrl);
+  let opened: ClaimedEmail;
+  try {
+    opened = openEmailSecrets(deps.config.tokenEncryptionKeys, email);
+  } catch (err) {
+    // Tampered, or sealed with a key no longer configured: the links would not work anyway.
+    return fail(deps, email, {
+      kind: 'permanent',
+      reason: `sealed links unreadable: ${(err as Error).message}`,
+    });
+  }
   let response: string;
   try {
     ({ response } = await mailerOf(deps).send({
-      ...email,
-      to: email.recipient,
-      text: email.textBody,
-      html: email.htmlBody,
+      ...opened,
+      to: opened.recipient,
+      text: opened.textBody,
+      html: opened.htmlBody,
       messageId,
     }));
   } catch (err) {

@@ -53,12 +53,25 @@ const aad = (slot: TokenSlot, keyId: string): Buffer =>
 
 /** Encrypts with the primary key and a fresh random IV. */
 export function encryptToken(keyring: TokenKeyring, plaintext: string, slot: TokenSlot): Buffer {
+  return sealWithAad(keyring, plaintext, (keyId) => aad(slot, keyId));
+}
+
+/**
+ * AES-256-GCM with the primary key, a fresh IV and additional authenticated data naming where the
+ * ciphertext belongs (`aadOf(keyId)`); the same envelope as the tokens. Other secrets at rest (the links
+ * of queued emails) use it with their own AAD.
+ */
+export function sealWithAad(
+  keyring: TokenKeyring,
+  plaintext: string,
+  aadOf: (keyId: string) => string | Buffer,
+): Buffer {
   const keyId = keyring.primaryKeyId;
   const key = keyring.keys.get(keyId);
   if (!key) throw new Error('primary token key missing from keyring');
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(aad(slot, keyId));
+  cipher.setAAD(Buffer.from(aadOf(keyId)));
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   const kid = Buffer.from(keyId, 'utf8');
   return Buffer.concat([Buffer.from([VERSION, kid.length]), kid, iv, cipher.getAuthTag(), ciphertext]);
@@ -71,13 +84,22 @@ export function envelopeKeyId(envelope: Buffer): string {
 
 /** Decrypts with whichever key the envelope names; throws TokenDecryptError on any mismatch or tampering. */
 export function decryptToken(keyring: TokenKeyring, envelope: Buffer, slot: TokenSlot): string {
+  return openWithAad(keyring, envelope, (keyId) => aad(slot, keyId));
+}
+
+/** Opens a sealWithAad envelope; throws TokenDecryptError when tampered, moved, or the key is unknown. */
+export function openWithAad(
+  keyring: TokenKeyring,
+  envelope: Buffer,
+  aadOf: (keyId: string) => string | Buffer,
+): string {
   const { keyId, iv, tag, ciphertext } = splitEnvelope(envelope);
   const key = keyring.keys.get(keyId);
   if (!key)
     throw new TokenDecryptError(`token encrypted with key "${keyId}", which is not in TOKEN_ENCRYPTION_KEY`);
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-    decipher.setAAD(aad(slot, keyId));
+    decipher.setAAD(Buffer.from(aadOf(keyId)));
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
   } catch {

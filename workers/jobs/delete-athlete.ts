@@ -1,5 +1,5 @@
-import { deleteAthleteEverything } from '../../db/queries/athlete-deletion';
 import { findAthleteById } from '../../db/queries/athletes';
+import { eraseAthlete, erasureRef } from '../../services/athlete-erasure';
 import { stravaApiFor } from '../../services/strava/client';
 import type { JobRunner } from '../job-context';
 
@@ -36,11 +36,17 @@ export const run: JobRunner<'delete-athlete'> = async (data, deps, ctx) => {
       );
     });
   }
-  const deletion = await deleteAthleteEverything(deps.db, data.athleteId);
-  // Queued and failed jobs carry the athlete's id: they go too (this job itself is removed on completion).
-  const jobsRemoved = await deps.queues.removeJobsOfAthlete(data.athleteId);
+  // Queued and failed jobs and other Redis keys naming the athlete go too (this job itself is removed on
+  // completion); the log names them only by a keyed reference.
+  const deletion = await eraseAthlete(deps, data.athleteId);
   ctx.log.info(
-    { athleteId: data.athleteId, reason: data.reason, deleted: deletion.deleted, jobsRemoved },
+    {
+      ref: erasureRef(deps, data.athleteId),
+      reason: data.reason,
+      deleted: deletion.deleted,
+      jobsRemoved: deletion.jobsRemoved,
+      redisRemoved: deletion.redisRemoved,
+    },
     'athlete data deleted',
   );
 };

@@ -3,9 +3,14 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limite
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 
-/** ASVS 6.3.1 / reliability.md S6: per account 5 failed passwords per 15 min, per IP 100 attempts. */
+/**
+ * ASVS 6.3.1 / reliability.md S6: per account 5 attempts per 15 min (each attempt spends its point before
+ * the password is checked, atomically in Redis, so parallel requests cannot overshoot; a success gives the
+ * points back), then a lockout that doubles with each repeat within a day (15 min, 30 min, ... 24 h);
+ * per IP 100 attempts.
+ */
 export const LOGIN_LIMITS = {
-  accountFailures: { points: 5, durationS: 15 * 60 },
+  accountFailures: { points: 5, durationS: 15 * 60, backoffMaxS: 24 * 3600 },
   ipAttempts: { points: 100, durationS: 15 * 60 },
   /** Reset emails: per account 3 an hour (no inbox flooding), per IP 20 an hour. */
   resetPerAccount: { points: 3, durationS: 3600 },
@@ -13,9 +18,11 @@ export const LOGIN_LIMITS = {
 } as const;
 
 export interface Throttle {
-  /** Throws AppError('rate_limited') with a retry hint when the key has no points left. */
-  assertAllowed(key: string): Promise<void>;
-  /** Spends one point; throws AppError('rate_limited') when that was one too many. */
+  /**
+   * Spends one point (atomically: one Redis INCR); throws AppError('rate_limited') when none was left.
+   * With `backoffMaxS`, the request that first finds the points spent locks the key out for
+   * durationS * 2^(lockouts in the last 24 h), at most backoffMaxS.
+   */
   consume(key: string): Promise<void>;
   reset(key: string): Promise<void>;
 }
@@ -27,16 +34,26 @@ export interface Throttle {
 export function createThrottle(
   deps: Deps,
   name: string,
-  limit: { points: number; durationS: number },
+  limit: { points: number; durationS: number; backoffMaxS?: number },
 ): Throttle {
-  const limiter = new RateLimiterRedis({
-    storeClient: deps.redis,
-    keyPrefix: `${deps.config.queuePrefix}:rl:${name}`,
-    points: limit.points,
-    duration: limit.durationS,
-    rejectIfRedisNotReady: true,
-    insuranceLimiter: new RateLimiterMemory({ points: limit.points, duration: limit.durationS }),
-  });
+  const redisLimiter = (suffix: string, points: number, durationS: number) =>
+    new RateLimiterRedis({
+      storeClient: deps.redis,
+      keyPrefix: `${deps.config.queuePrefix}:rl:${name}${suffix}`,
+      points,
+      duration: durationS,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory({ points, duration: durationS }),
+    });
+  const limiter = redisLimiter('', limit.points, limit.durationS);
+  const lockouts = limit.backoffMaxS ? redisLimiter(':lockouts', 1000, 24 * 3600) : null;
+  const lockOut = async (key: string, res: RateLimiterRes): Promise<RateLimiterRes> => {
+    if (!lockouts || res.consumedPoints !== limit.points + 1) return res;
+    const n = (await lockouts.penalty(key, 1)).consumedPoints;
+    const blockS = Math.min(limit.durationS * 2 ** (n - 1), limit.backoffMaxS!);
+    await limiter.block(key, blockS);
+    return Object.assign(res, { msBeforeNext: blockS * 1000 });
+  };
   const tooMany = (res: RateLimiterRes) =>
     new AppError(
       'rate_limited',
@@ -46,15 +63,11 @@ export function createThrottle(
       },
     );
   return {
-    async assertAllowed(key) {
-      const res = await limiter.get(key);
-      if (res && res.consumedPoints >= limit.points) throw tooMany(res);
-    },
     async consume(key) {
       try {
         await limiter.consume(key);
       } catch (err) {
-        if (err instanceof RateLimiterRes) throw tooMany(err);
+        if (err instanceof RateLimiterRes) throw tooMany(await lockOut(key, err));
         throw err;
       }
     },

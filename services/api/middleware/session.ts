@@ -29,18 +29,28 @@ export const sessionCookieName = (secure: boolean): string =>
 export const SESSION_IDLE_MS = 30 * 60_000;
 /** Default absolute timeout (ASVS 7.3.2); SESSION_ABSOLUTE_TIMEOUT_S sets it. */
 export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
+/**
+ * Anonymous sessions (a CSRF token for the login form, a Strava OAuth state) live this long without a
+ * request: a crawler's rows go quickly. Pages never create one (saveUninitialized: false); only
+ * GET /api/session and /auth/strava do.
+ */
+export const ANONYMOUS_SESSION_MS = 15 * 60_000;
+/** How often each web process deletes expired session rows (randomised 50-150% by connect-pg-simple). */
+export const SESSION_PRUNE_INTERVAL_S = 5 * 60;
 
 /**
  * Server-side sessions in PostgreSQL: HttpOnly, SameSite=Lax, Secure when PUBLIC_URL is https, idle and
  * absolute timeouts. The cookie holds only a signed random id.
  */
-export function sessionMiddleware(deps: Deps): RequestHandler[] {
+export function sessionMiddleware(deps: Deps): RequestHandler[] & { store: session.Store } {
   const PgStore = connectPgSimple(session);
   const store = new PgStore({
     pool: deps.db,
     tableName: 'session',
     createTableIfMissing: false,
-    pruneSessionInterval: false,
+    pruneSessionInterval: SESSION_PRUNE_INTERVAL_S,
+    errorLog: (...args: unknown[]) =>
+      deps.logger.warn({ err: String(args[1] ?? args[0]) }, 'session prune failed'),
   });
   const sessions = session({
     name: sessionCookieName(deps.config.secureCookies),
@@ -62,7 +72,20 @@ export function sessionMiddleware(deps: Deps): RequestHandler[] {
       path: '/',
     },
   });
-  return [sessions, absoluteTimeout(deps.clock, deps.config.sessionAbsoluteTimeoutMs)];
+  // The store rides along for operations and tests (buildApp puts it in app.locals.sessionStore).
+  const handlers: RequestHandler[] = [
+    sessions,
+    absoluteTimeout(deps.clock, deps.config.sessionAbsoluteTimeoutMs),
+    shortAnonymousSessions(Math.min(ANONYMOUS_SESSION_MS, deps.config.sessionIdleTimeoutMs)),
+  ];
+  return Object.assign(handlers, { store });
+}
+
+function shortAnonymousSessions(maxAgeMs: number): RequestHandler {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (req.session && !req.session.userId) req.session.cookie.maxAge = maxAgeMs;
+    next();
+  };
 }
 
 function absoluteTimeout(clock: () => number, absoluteMs: number): RequestHandler {

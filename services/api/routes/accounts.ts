@@ -15,6 +15,7 @@ import { csrfToken } from '../middleware/csrf';
 import { accountKey, createLoginThrottles } from '../middleware/rate-limit-login';
 import { principalOf } from '../middleware/require-auth';
 import { endSession, establishSession } from '../middleware/session';
+import { localPath } from '../safe-path';
 import { declareRoute } from './dashboard/declare-route';
 import { parseInput } from './dashboard/parse-input';
 
@@ -36,7 +37,13 @@ const signUpSchema = z.strictObject({
     .regex(/^[^\r\n<>]*$/, 'Use letters, digits and simple punctuation'),
   _csrf: z.string().optional(),
 });
-const loginSchema = z.strictObject({ email, password, _csrf: z.string().optional() });
+const loginSchema = z.strictObject({
+  email,
+  password,
+  /** Where the login page was asked to go afterwards (?next=); only a local path is honoured. */
+  next: z.string().max(2048).optional(),
+  _csrf: z.string().optional(),
+});
 const resetRequestSchema = z.strictObject({ email, _csrf: z.string().optional() });
 const resetInspectSchema = z.strictObject({ token, _csrf: z.string().optional() });
 const resetCompleteSchema = z.strictObject({ token, password, _csrf: z.string().optional() });
@@ -47,6 +54,13 @@ const LOGIN_FAILED =
 function signUpMessage(address: string): string {
   return `Check your email: we sent a message to ${address}. To finish creating your account, open the link in it, then sign in.`;
 }
+
+const resetContext = (deps: Deps) => ({
+  db: deps.db,
+  publicUrl: deps.config.publicUrl,
+  now: new Date(deps.clock()),
+  sealingKeys: deps.config.tokenEncryptionKeys,
+});
 
 /** Rate-limit answers carry Retry-After, as clients and proxies expect. */
 function withRetryAfter(res: Response, err: unknown): never {
@@ -86,20 +100,23 @@ export function accountsRoutes(deps: Deps): Router {
   declareRoute(deps, router, 'post', '/api/session', async (req, res) => {
     const input = parseInput(loginSchema, req.body);
     const key = accountKey(input.email);
+    // The account's point is spent before the password is checked (one atomic Redis INCR), so a burst of
+    // parallel guesses gets exactly LOGIN_LIMITS.accountFailures.points tries; a success gives them back.
     try {
       await throttles.ip.consume(ipOf(req));
-      await throttles.account.assertAllowed(key);
+      await throttles.account.consume(key);
     } catch (err) {
       withRetryAfter(res, err);
     }
     const user = await authenticateCoach(deps.db, input.email, input.password);
-    if (!user) {
-      await throttles.account.consume(key).catch(() => undefined);
-      throw new AppError('unauthorized', LOGIN_FAILED);
-    }
+    if (!user) throw new AppError('unauthorized', LOGIN_FAILED);
     await throttles.account.reset(key);
     await establishSession(req, { userId: user.id, role: 'coach' }, deps.clock);
-    res.json({ user: { id: user.id, role: 'coach', athleteId: null }, csrfToken: csrfToken(req) });
+    res.json({
+      user: { id: user.id, role: 'coach', athleteId: null },
+      csrfToken: csrfToken(req),
+      redirectTo: localPath(input.next) ?? '/coach',
+    });
   });
 
   declareRoute(deps, router, 'post', '/api/session/logout', async (req, res) => {
@@ -115,10 +132,7 @@ export function accountsRoutes(deps: Deps): Router {
     } catch (err) {
       withRetryAfter(res, err);
     }
-    await requestPasswordReset(
-      { db: deps.db, publicUrl: deps.config.publicUrl, now: new Date(deps.clock()) },
-      input.email,
-    );
+    await requestPasswordReset(resetContext(deps), input.email);
     res.status(202).json({
       message: 'If an account exists for this address, we sent it a reset link. It works for one hour.',
     });
@@ -126,21 +140,14 @@ export function accountsRoutes(deps: Deps): Router {
 
   declareRoute(deps, router, 'post', '/api/password-resets/inspect', async (req, res) => {
     const input = parseInput(resetInspectSchema, req.body);
-    const lookup = await inspectPasswordReset(
-      { db: deps.db, publicUrl: deps.config.publicUrl, now: new Date(deps.clock()) },
-      input.token,
-    );
+    const lookup = await inspectPasswordReset(resetContext(deps), input.token);
     res.json({ state: lookup.state });
   });
 
   declareRoute(deps, router, 'post', '/api/password-resets/complete', async (req, res) => {
     const input = parseInput(resetCompleteSchema, req.body);
     await throttles.resetIp.consume(ipOf(req)).catch((err: unknown) => withRetryAfter(res, err));
-    await completePasswordReset(
-      { db: deps.db, publicUrl: deps.config.publicUrl, now: new Date(deps.clock()) },
-      input.token,
-      input.password,
-    );
+    await completePasswordReset(resetContext(deps), input.token, input.password);
     res.json({ message: 'Your password was changed. Sign in with the new one.' });
   });
 

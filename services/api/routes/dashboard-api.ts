@@ -3,6 +3,7 @@ import type { Deps } from '../../deps';
 import { openApiDocument } from '../openapi';
 import { athleteRoutes } from './dashboard/athlete-routes';
 import { coachRoutes } from './dashboard/coach-routes';
+import { coachScopeRoutes } from './dashboard/coach-scope-routes';
 import { consentRoutes } from './dashboard/consent-routes';
 import { declareRoute } from './dashboard/declare-route';
 import { exportRoutes } from './dashboard/export-routes';
@@ -15,6 +16,7 @@ import { trainingSettingsRoutes } from './dashboard/training-settings-routes';
 export function dashboardApiRoutes(deps: Deps): Router {
   const router = Router();
   router.use(consentRoutes(deps));
+  router.use(coachScopeRoutes(deps));
   router.use(coachRoutes(deps));
   router.use(athleteRoutes(deps));
   router.use(exportRoutes(deps));

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Router, type Request } from 'express';
 import { schemaStatus } from '../../../db/migrate';
 import { pingDatabase } from '../../../db/queries/health';
 import type { Deps } from '../../deps';
@@ -6,19 +7,45 @@ import { QUEUE_NAMES } from '../../../workers/catalogue';
 
 const CHECK_TIMEOUT_MS = 2000;
 
-/** /healthz: the process is alive. /readyz: PostgreSQL, Redis and the schema are usable. /metrics. */
+const digest = (v: string): Buffer => createHash('sha256').update(v, 'utf8').digest();
+
+/**
+ * Is this request from the operator? With METRICS_TOKEN set: it carries `Authorization: Bearer <token>`
+ * (compared in constant time). Without one: only outside production, where everything is local.
+ */
+export function isOperator(deps: Deps, req: Request): boolean {
+  const token = deps.config.metricsToken;
+  if (token === null) return deps.config.env !== 'production';
+  const m = /^Bearer (\S+)$/.exec(req.get('authorization') ?? '');
+  return m !== null && timingSafeEqual(digest(m[1]!), digest(token));
+}
+
+/**
+ * /healthz: the process is alive. /readyz: PostgreSQL, Redis and the schema are usable; the public gets
+ * "ready" or "not ready" only, the operator (isOperator) also which part fails and why (versions, error
+ * texts help an attacker). /metrics: the operator only (ASVS 13.4.5).
+ */
 export function healthRoutes(deps: Deps): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  router.get('/readyz', async (_req, res) => {
+  router.get('/readyz', async (req, res) => {
     const checks = await readinessChecks(deps);
     const ready = Object.values(checks).every((c) => c.ok);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+    const status = ready ? 'ready' : 'not ready';
+    res.set('Cache-Control', 'no-store');
+    res.status(ready ? 200 : 503).json(isOperator(deps, req) ? { status, checks } : { status });
   });
   if (deps.config.metricsEnabled) {
-    router.get('/metrics', async (_req, res) => {
+    router.get('/metrics', async (req, res) => {
+      if (!isOperator(deps, req)) {
+        res.set('WWW-Authenticate', 'Bearer realm="metrics"');
+        res
+          .status(401)
+          .json({ error: { code: 'unauthorized', message: 'Send the METRICS_TOKEN as a bearer token' } });
+        return;
+      }
       await sampleQueueDepths(deps).catch(() => undefined);
       res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
     });

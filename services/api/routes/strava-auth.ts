@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import { deleteAthleteEverything } from '../../../db/queries/athlete-deletion';
 import { findAthleteById } from '../../../db/queries/athletes';
+import { eraseAthlete, erasureRef } from '../../athlete-erasure';
 import type { Deps } from '../../deps';
 import { AppError, RateLimitWaitError } from '../../errors';
 import { stravaApiFor } from '../../strava/client';
@@ -15,6 +15,7 @@ import { StravaUnavailableError } from '../../strava/errors';
 import { authorizeUrl, OAuthRejectedError } from '../../strava/oauth';
 import { assessScopes, parseScopes } from '../../strava/scopes';
 import { endSession, establishSession } from '../middleware/session';
+import { localPath } from '../safe-path';
 
 declare module 'express-session' {
   interface SessionData {
@@ -29,11 +30,6 @@ export const OAUTH_STATE_TTL_MS = 10 * 60_000;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const save = (req: Request) =>
   new Promise<void>((ok, fail) => req.session.save((e) => (e ? fail(e as Error) : ok())));
-
-/** A same-origin path only ("/x", never "//host" or "/\\host"), so returnTo cannot become an open redirect. */
-function localPath(v: unknown): string | undefined {
-  return typeof v === 'string' && /^\/(?![/\\])[^\s\\]{0,500}$/.test(v) ? v : undefined;
-}
 
 function sendProblem(
   req: Request,
@@ -146,20 +142,25 @@ export function stravaAuthRoutes(deps: Deps): Router {
 
   router.post('/auth/strava/disconnect', async (req, res) => {
     const athleteId = sessionAthlete(req);
+    // Logs name the leaving athlete only by a keyed reference (athlete-erasure.ts).
+    const ref = erasureRef(deps, athleteId);
     try {
       await stravaApiFor(deps).deauthorize(athleteId);
     } catch (err) {
       // Leaving is never blocked by Strava being down: our copy goes regardless.
       req.log.warn(
-        { athleteId, err: (err as Error).message },
+        { ref, err: (err as Error).message },
         'could not revoke access at Strava; deleting locally anyway',
       );
     }
-    const deletion = await deleteAthleteEverything(deps.db, athleteId);
-    // Best effort: Redis down must not block leaving; the jobs would find the athlete gone anyway.
-    const jobsRemoved = await deps.queues.removeJobsOfAthlete(athleteId).catch(() => 0);
+    const deletion = await eraseAthlete(deps, athleteId);
     req.log.info(
-      { athleteId, deleted: deletion.deleted, jobsRemoved },
+      {
+        ref,
+        deleted: deletion.deleted,
+        jobsRemoved: deletion.jobsRemoved,
+        redisRemoved: deletion.redisRemoved,
+      },
       'athlete disconnected Strava; all data deleted',
     );
     await endSession(req, res);

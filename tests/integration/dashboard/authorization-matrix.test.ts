@@ -50,6 +50,11 @@ beforeAll(async () => {
     deauthAthlete: d.athleteId,
   });
   await linkCoach(deps, ids.owner, b.athleteId);
+  // The owner coach also holds the athlete's separate "adjust my training settings" grant (issue 15), so
+  // every coach-reachable route lets them through; the scope itself is tested in tests/security.
+  await deps.db.query(`update coach_athlete set scopes = '{see,adjust-training}' where coach_user_id = $1`, [
+    ids.owner,
+  ]);
   await linkCoach(deps, ids.revoked, b.athleteId);
   await deps.db.query('update coach_athlete set revoked_at = now() where coach_user_id = $1', [ids.revoked]);
   await linkCoach(deps, ids.deauthCoach, d.athleteId);

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { buildApp } from '../../../services/api/app';
 import { RESET_TTL_MS } from '../../../services/accounts/password-reset';
+import { openedOutboxEmails } from '../../support/outbox-content';
 import { createTestDeps, type TestDeps } from '../../support/test-deps';
 import { coachActor } from './support/world';
 
@@ -21,13 +22,10 @@ async function anon() {
   return { agent, csrf: (await agent.get('/api/session')).body.csrfToken as string };
 }
 
-/** The reset link from the outbox email (the same row the relay sends). */
+/** The reset link from the outbox email (the same row the relay sends, its sealed token opened). */
 async function linkFor(email: string): Promise<string> {
-  const { rows } = await deps.db.query(
-    `select text_body from email_outbox where recipient = $1 and kind = 'password-reset' order by id desc limit 1`,
-    [email],
-  );
-  const m = /token=([A-Za-z0-9_-]+)/.exec(rows[0]?.text_body ?? '');
+  const rows = await openedOutboxEmails(deps, `recipient = $1 and kind = 'password-reset'`, [email]);
+  const m = /token=([A-Za-z0-9_-]+)/.exec(rows[0]?.textBody ?? '');
   if (!m) throw new Error('no reset link in the outbox');
   return m[1]!;
 }

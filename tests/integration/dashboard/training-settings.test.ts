@@ -41,7 +41,7 @@ describe('training settings API', () => {
     expect(JSON.stringify(bad.body)).toMatch(/hrMaxBpm must be a number from 100 to 240/);
   });
 
-  it('when a consented coach enters physiology, then it is saved; without consent, then 404', async () => {
+  it('when a coach the athlete allowed to adjust settings enters physiology, then it is saved; with consent to see only, 403; without consent, 404', async () => {
     const athlete = await athleteActor(deps);
     const coach = await coachActor(app, 'Physio', deps);
     const csrf = await csrfFor(app, coach.cookie);
@@ -53,6 +53,11 @@ describe('training settings API', () => {
         .send({ lthrBpm: 168 });
     expect((await put()).status).toBe(404);
     await linkCoach(deps, coach.userId, athlete.athleteId!);
+    expect((await put()).status).toBe(403);
+    await deps.db.query(
+      `update coach_athlete set scopes = '{see,adjust-training}' where coach_user_id = $1`,
+      [coach.userId],
+    );
     const saved = await put();
     expect(saved.status).toBe(200);
     expect(saved.body.enteredBy).toEqual({ lthrBpm: 'coach' });

@@ -9,6 +9,7 @@ interface ComposeService {
   command?: string[] | string;
   environment?: Record<string, string>;
   ports?: string[];
+  profiles?: string[];
   healthcheck?: { test: string[] | string };
   depends_on?: Record<string, { condition: string }>;
 }
@@ -43,7 +44,13 @@ describe('docker-compose.yml', () => {
     expect(services.web!.command).toContain('--role=web');
     expect(services.worker!.command).toContain('--role=worker');
     expect(services.web!.ports).toEqual(['3000:3000']);
-    expect(services.mailpit!.ports).toContain('8025:8025');
+  });
+
+  it('when parsed, then mailpit (no authentication, shows every link) is demo-only and bound to loopback', () => {
+    expect(services.mailpit!.profiles).toEqual(['demo']);
+    expect(services.mailpit!.ports).toEqual(['127.0.0.1:8025:8025']);
+    for (const name of ['web', 'worker'])
+      expect(Object.keys(services[name]!.depends_on ?? {})).not.toContain('mailpit');
   });
 
   it('when the app services set variables, then each one exists in the config module', () => {
@@ -62,7 +69,7 @@ describe('docker-compose.yml', () => {
     const env = services.web!.environment!;
     expect(env.DATABASE_URL).toMatch(/@postgres:5432\//);
     expect(env.REDIS_URL).toBe('redis://redis:6379');
-    expect(env.SMTP_URL).toBe('smtp://mailpit:1025');
+    expect(env.SMTP_URL).toMatch(/^\$\{SMTP_URL:\?/);
     expect(env.NODE_ENV).toBe('production');
   });
 });

@@ -81,7 +81,8 @@ export function handleForm(form, submit) {
 /** Only local paths are followed after sign-in (no open redirect). */
 export function safeNext(fallback) {
   const next = new URLSearchParams(location.search).get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
+  // Same rule as services/api/safe-path.ts: a backslash or whitespace anywhere, or "//", is refused.
+  return next && /^\/(?![/\\])[^\s\\]{0,500}$/.test(next) ? next : fallback;
 }
 
 export const fmt = {

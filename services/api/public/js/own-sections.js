@@ -210,6 +210,17 @@ async function renderCoaches() {
       ),
     );
     if (c.active) {
+      const adjust = el('input', { type: 'checkbox', checked: c.scopes.includes('adjust-training') });
+      adjust.addEventListener('change', async () => {
+        adjust.disabled = true;
+        await api('PUT', `/api/me/coaches/${encodeURIComponent(c.coachUserId)}/scopes`, {
+          adjustTraining: adjust.checked,
+        }).catch(() => undefined);
+        await renderCoaches();
+      });
+      item.append(
+        el('label', {}, adjust, ` ${c.name} may adjust my training settings (physiology, thresholds)`),
+      );
       const revoke = el('button', { type: 'button', class: 'danger', text: `Revoke access for ${c.name}` });
       revoke.addEventListener('click', async () => {
         revoke.disabled = true;
@@ -222,6 +233,28 @@ async function renderCoaches() {
     }
     box.append(item);
   }
+  await renderCoachChanges(box);
+}
+
+const CHANGE_TEXT = {
+  'physiology-changed': (c) => `${c.coachName} changed your physiology settings`,
+  'scope-granted': (c) => `You allowed ${c.coachName} to adjust your training settings`,
+  'scope-withdrawn': (c) => `You withdrew ${c.coachName}'s permission to adjust your training settings`,
+};
+
+/** The audit of coach changes: what each coach changed, and when the athlete granted or withdrew it. */
+async function renderCoachChanges(box) {
+  const { changes } = await api('GET', '/api/me/coach-changes');
+  const list = el('ul', { class: 'coach-changes small' });
+  for (const c of changes) {
+    const what = (CHANGE_TEXT[c.action] ?? ((x) => `${x.coachName}: ${x.action}`))(c);
+    const values = c.detail?.values ? ` (${JSON.stringify(c.detail.values)})` : '';
+    list.append(el('li', { text: `${fmt.dateTime(c.at)}: ${what}${values}` }));
+  }
+  box.append(
+    el('h3', { text: 'Changes by coaches' }),
+    changes.length ? list : el('p', { class: 'muted', text: 'No coach has changed anything.' }),
+  );
 }
 
 function wireDeletion() {

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { withTransaction } from '../../../../db/pool';
 import { listCoachesOfAthlete, revokeConsent } from '../../../../db/queries/coach-links';
+import { cancelOpenOutboxEmails } from '../../../../db/queries/email-outbox';
 import { inviteState, listInvitesOfCoach, revokeInvite } from '../../../../db/queries/invites';
 import { acceptInvite, createInvite, previewInvite } from '../../../dashboard/invites';
 import type { Deps } from '../../../deps';
@@ -107,6 +109,7 @@ export function consentRoutes(deps: Deps): Router {
         consentText: c.consentText,
         consentedAt: c.consentedAt,
         revokedAt: c.revokedAt,
+        scopes: c.scopes,
         active: c.revokedAt === null,
       })),
     });
@@ -115,10 +118,20 @@ export function consentRoutes(deps: Deps): Router {
   declareRoute(deps, router, 'post', '/api/me/coaches/:coachId/revoke', async (req, res) => {
     const athlete = requireAthlete(req);
     const coachId = req.params.coachId;
-    if (
-      !isUuid(coachId) ||
-      !(await revokeConsent(deps.db, coachId, athlete.athleteId, new Date(deps.clock())))
-    ) {
+    // The coach's emails about this athlete still waiting in the outbox go with the consent (same
+    // transaction): a revoked coach receives nothing more about them.
+    const revoked =
+      isUuid(coachId) &&
+      (await withTransaction(deps.db, async (tx) => {
+        if (!(await revokeConsent(tx, coachId, athlete.athleteId, new Date(deps.clock())))) return false;
+        await cancelOpenOutboxEmails(
+          tx,
+          { userId: coachId, athleteId: athlete.athleteId },
+          'consent revoked',
+        );
+        return true;
+      }));
+    if (!revoked) {
       throw new AppError('not_found', 'No active consent for this coach.');
     }
     res.status(204).end();

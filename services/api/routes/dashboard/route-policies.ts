@@ -66,6 +66,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/invites/:token/accept': 'athlete-self',
   'GET /api/me/coaches': 'athlete-self',
   'POST /api/me/coaches/:coachId/revoke': 'athlete-self',
+  'PUT /api/me/coaches/:coachId/scopes': 'athlete-self',
+  'GET /api/me/coach-changes': 'athlete-self',
 
   // dashboard-api.ts: data
   'GET /api/coach/overview': 'coach',

@@ -1,5 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
+import { withTransaction } from '../../../../db/pool';
+import { activeCoachScopes, recordCoachChange } from '../../../../db/queries/coach-scopes';
 import { savePhysiologyEntered, saveTaggedAreas } from '../../../../db/queries/training-settings';
 import type { Deps } from '../../../deps';
 import { activitiesKeepingNumbers, requestActivityRecompute } from '../../../training/request-recompute';
@@ -48,6 +50,24 @@ const areasBody = z.strictObject({
 const MAX_BIGINT = 2n ** 63n - 1n;
 
 /**
+ * The coach's user id when a coach makes this change (with the athlete's "adjust my training settings"
+ * grant, else 403), or null when the athlete makes it. Consent alone lets a coach see, not change.
+ */
+async function coachAllowedToAdjust(deps: Deps, req: Request, athleteId: string): Promise<string | null> {
+  const p = requirePrincipal(req);
+  if (p.role !== 'coach') return null;
+  const scopes = await activeCoachScopes(deps.db, p.userId, athleteId);
+  if (!scopes) throw athleteNotFound();
+  if (!scopes.includes('adjust-training')) {
+    throw new AppError(
+      'forbidden',
+      'This athlete has not allowed you to adjust their training settings; they can grant it on their page.',
+    );
+  }
+  return p.userId;
+}
+
+/**
  * What changes the numbers: physiology (athlete or a coach with consent) and the body areas a strength
  * or other session worked (the athlete). Each change queues a recompute of the affected days; the
  * recompute job notices a physiology change and recomputes every activity on the new basis.
@@ -61,9 +81,25 @@ export function trainingSettingsRoutes(deps: Deps): Router {
     const given = Object.entries(entered).filter(([, v]) => v !== undefined);
     const values = Object.fromEntries(given.filter(([, v]) => v !== null));
     const cleared = given.filter(([, v]) => v === null).map(([k]) => k);
-    // The route policy already allowed the athlete or a consented coach; record which one typed it.
-    const by = requirePrincipal(req).role === 'coach' ? 'coach' : 'athlete';
-    const saved = await savePhysiologyEntered(deps.db, athleteId, values, cleared, by);
+    const coachUserId = await coachAllowedToAdjust(deps, req, athleteId);
+    // Record who typed each value (labels say "entered by you" or "entered by your coach").
+    const by = coachUserId ? 'coach' : 'athlete';
+    const saved = await withTransaction(deps.db, async (tx) => {
+      const result = await savePhysiologyEntered(tx, athleteId, values, cleared, by);
+      if (result && coachUserId) {
+        const at = new Date(deps.clock());
+        const detail = { values, cleared };
+        await recordCoachChange(tx, {
+          athleteId,
+          coachUserId,
+          actor: 'coach',
+          action: 'physiology-changed',
+          detail,
+          at,
+        });
+      }
+      return result;
+    });
     if (!saved) throw athleteNotFound();
     if (saved.firstActivityDate) {
       await deps.queues.enqueue('recompute-athlete', {
