@@ -42,7 +42,7 @@ export function chaosSizes(size: 'full' | 'reduced'): ChaosSizes {
     };
   }
   return {
-    storm: { totalEvents: 500, athletes: 3, seed, faults: stormFaults('reduced'), settleTimeoutMs: 180_000 },
+    storm: { totalEvents: 400, athletes: 3, seed, faults: stormFaults('reduced'), settleTimeoutMs: 240_000 },
     postgres: { totalEvents: 200, athletes: 2, downMs: 5000, settleTimeoutMs: 150_000 },
     smtp: { athletes: 3, totalEvents: 40, outageMs: 20_000, settleTimeoutMs: 90_000 },
     strava: { totalEvents: 150, athletes: 2, errorRate: 0.15, timeoutRate: 0.05, settleTimeoutMs: 180_000 },
