@@ -3,7 +3,8 @@ import { buildEventPlan } from '../../support/chaos/event-plan';
 import { describeFaults, driveFaults, type StormFaults } from '../../support/chaos/fault-driver';
 import type { InvariantResult } from '../../support/chaos/invariants';
 import { checkChaosRun } from '../../support/chaos/observe';
-import { reportInvariants, settleNote, waitForQuiet } from '../../support/chaos/settle';
+import type { WebhookEvent } from '../../../services/strava-emulator';
+import { pollUntil, reportInvariants, settleNote, waitForQuiet } from '../../support/chaos/settle';
 import { sendEvents, type SendOutcome } from '../../support/chaos/strava-sender';
 
 export interface StormOptions {
@@ -61,11 +62,7 @@ export async function runWebhookStorm(o: StormOptions): Promise<ScenarioResult> 
       workers: WORKERS,
       timeoutMs: o.settleTimeoutMs,
     });
-    // Strava's own retry comes minutes later; 8 s between attempts outlives a web or PostgreSQL restart.
-    const sent = await sendEvents(`${webUrl}/strava/webhook`, plan.events, {
-      concurrency: 8,
-      retryDelayMs: 8000,
-    });
+    const sent = await sendPaced(`${webUrl}/strava/webhook`, plan.events, () => progress(w, expected));
     await faults.done;
     const settled = await waitForQuiet(w.deps, o.settleTimeoutMs);
     const note = await settleNote(w.deps, settled, o.settleTimeoutMs);
@@ -82,6 +79,45 @@ export async function runWebhookStorm(o: StormOptions): Promise<ScenarioResult> 
   } finally {
     await w.close();
   }
+}
+
+const CHUNKS = 10;
+
+/**
+ * Sends the events in chunks, each once processing has caught up with the one before, so deliveries keep
+ * arriving while the kills and crashes land (all at once, the sender would be done before the first one).
+ * Strava's own retry comes minutes later; 8 s between attempts outlives a web or PostgreSQL restart.
+ */
+async function sendPaced(
+  url: string,
+  events: WebhookEvent[],
+  progressOf: () => Promise<number>,
+): Promise<SendOutcome> {
+  const total: SendOutcome = {
+    acked: 0,
+    gaveUp: 0,
+    failedAttempts: 0,
+    serverErrors: 0,
+    statusCounts: {},
+    ackedEvents: [],
+  };
+  const size = Math.ceil(events.length / CHUNKS);
+  for (let k = 0; k < CHUNKS; k++) {
+    // 0.8: some events never count as progress (the deauthorized athlete's rows are deleted).
+    await pollUntil(async () => (await progressOf()) >= (0.8 * (k - 1)) / CHUNKS, 120_000);
+    const out = await sendEvents(url, events.slice(k * size, (k + 1) * size), {
+      concurrency: 8,
+      retryDelayMs: 8000,
+    });
+    total.acked += out.acked;
+    total.gaveUp += out.gaveUp;
+    total.failedAttempts += out.failedAttempts;
+    total.serverErrors += out.serverErrors;
+    total.ackedEvents.push(...out.ackedEvents);
+    for (const [status, n] of Object.entries(out.statusCounts))
+      total.statusCounts[status] = (total.statusCounts[status] ?? 0) + n;
+  }
+  return total;
 }
 
 /** Progress 0..1: inbox rows finished plus activities stored, over what the plan will produce. */
