@@ -36,6 +36,7 @@ export interface FaultLog {
 }
 
 const WINDOW_MS = 15 * 60_000;
+const RATE_LIMIT_MARGIN_MS = 5000;
 
 /**
  * Spreads the kills and crashes over the processing progress (0..1, from `progress`), not the clock, so
@@ -99,7 +100,8 @@ export function driveFaults(
     let on = false;
     while (!stopped) {
       const leftMs = WINDOW_MS - (Date.now() % WINDOW_MS);
-      const want = leftMs <= f.rateLimitLeadMs;
+      // Off again 5 s before the turn: a 429 that arrives after it would block for a whole window.
+      const want = leftMs <= f.rateLimitLeadMs && leftMs > RATE_LIMIT_MARGIN_MS;
       if (want !== on) {
         w.emu.control.setFailures({ rateLimitRate: want ? f.rateLimitRate : 0 });
         if (want) log.rateLimitEpisodes++;
