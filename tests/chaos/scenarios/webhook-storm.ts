@@ -4,7 +4,7 @@ import { describeFaults, driveFaults, type StormFaults } from '../../support/cha
 import type { InvariantResult } from '../../support/chaos/invariants';
 import { checkChaosRun } from '../../support/chaos/observe';
 import type { WebhookEvent } from '../../../services/strava-emulator';
-import { pollUntil, reportInvariants, settleNote, waitForQuiet } from '../../support/chaos/settle';
+import { reportInvariants, settleNote, sleep, waitForQuiet } from '../../support/chaos/settle';
 import { sendEvents, type SendOutcome } from '../../support/chaos/strava-sender';
 
 export interface StormOptions {
@@ -81,43 +81,35 @@ export async function runWebhookStorm(o: StormOptions): Promise<ScenarioResult> 
   }
 }
 
-const CHUNKS = 10;
-
 /**
- * Sends the events in chunks, each once processing has caught up with the one before, so deliveries keep
- * arriving while the kills and crashes land (all at once, the sender would be done before the first one).
- * Strava's own retry comes minutes later; 8 s between attempts outlives a web or PostgreSQL restart.
+ * Sends the events at the pace of processing (event i waits until progress reaches 0.8 i/n - 0.1), so
+ * deliveries keep arriving while the kills and crashes land; all at once, the sender would be done
+ * before the first one. Strava's own retry comes minutes later; 8 s between attempts outlives a web or
+ * PostgreSQL restart.
  */
 async function sendPaced(
   url: string,
   events: WebhookEvent[],
   progressOf: () => Promise<number>,
 ): Promise<SendOutcome> {
-  const total: SendOutcome = {
-    acked: 0,
-    gaveUp: 0,
-    failedAttempts: 0,
-    serverErrors: 0,
-    statusCounts: {},
-    ackedEvents: [],
+  let current = 0;
+  let sending = true;
+  const watcher = (async () => {
+    while (sending) {
+      current = await progressOf().catch(() => current);
+      await sleep(250);
+    }
+  })();
+  const before = async (i: number) => {
+    const until = Date.now() + 120_000; // never stall the storm on a stuck progress measure
+    while (current < (0.8 * i) / events.length - 0.1 && Date.now() < until) await sleep(100);
   };
-  const size = Math.ceil(events.length / CHUNKS);
-  for (let k = 0; k < CHUNKS; k++) {
-    // 0.8: some events never count as progress (the deauthorized athlete's rows are deleted).
-    await pollUntil(async () => (await progressOf()) >= (0.8 * (k - 1)) / CHUNKS, 120_000);
-    const out = await sendEvents(url, events.slice(k * size, (k + 1) * size), {
-      concurrency: 8,
-      retryDelayMs: 8000,
-    });
-    total.acked += out.acked;
-    total.gaveUp += out.gaveUp;
-    total.failedAttempts += out.failedAttempts;
-    total.serverErrors += out.serverErrors;
-    total.ackedEvents.push(...out.ackedEvents);
-    for (const [status, n] of Object.entries(out.statusCounts))
-      total.statusCounts[status] = (total.statusCounts[status] ?? 0) + n;
+  try {
+    return await sendEvents(url, events, { concurrency: 8, retryDelayMs: 8000, before });
+  } finally {
+    sending = false;
+    await watcher;
   }
-  return total;
 }
 
 /** Progress 0..1: inbox rows finished plus activities stored, over what the plan will produce. */

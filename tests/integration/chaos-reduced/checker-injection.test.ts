@@ -91,4 +91,15 @@ describe('chaos checker (reduced): injected defects are reported', () => {
     const now = await expectFromWorld(w, sent.ackedEvents, false);
     expect(await failing({ ...now, clean: expected.clean })).toEqual(['I1', 'I2a', 'I3a', 'I3c']);
   });
+
+  it('when a deauthorized athlete keeps an inbox row it had before the deletion, then I4 fails', async () => {
+    const gone = deauthorizedOf(w, expected.truth)[0]!;
+    await w.deps.db.query(
+      `insert into webhook_inbox (dedup_key, object_type, object_id, aspect_type, owner_id, event_time, status)
+       values ('injected-leftover', 'activity', 1, 'create', $1, 1, 'done')`,
+      [gone.stravaId],
+    );
+    const now = await expectFromWorld(w, sent.ackedEvents, false);
+    expect(await failing({ ...now, clean: expected.clean })).toEqual(['I1', 'I2a', 'I3a', 'I3c', 'I4']);
+  });
 });

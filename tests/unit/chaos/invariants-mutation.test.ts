@@ -178,6 +178,9 @@ describe('chaos checker: every invariant can fail', () => {
     const o = observed();
     o.leftovers.set(B, ['activity: 1', 'redis ingest jobs: 2']);
     expect(failing(o)).toEqual(['I4']);
+    const inboxOnly = observed();
+    inboxOnly.leftovers.set(B, ['webhook_inbox: 1']);
+    expect(failing(inboxOnly)).toEqual(['I4']);
   });
 
   it('when a process exits unexpectedly or logs an unhandled rejection, then I5 fails', () => {
