@@ -80,11 +80,11 @@ async function leftoversOf(deps: Deps, g: { stravaId: number; athleteId: string 
     g.stravaId,
   );
   for (const name of QUEUES) {
-    const jobs = await deps.queues
-      .queue(name)
-      .getJobs(['waiting', 'delayed', 'prioritized', 'active', 'failed']);
-    const n = jobs.filter((j) => JSON.stringify(j.data).includes(g.athleteId)).length;
-    if (n > 0) left.push(`redis ${name} jobs: ${n}`);
+    for (const state of ['waiting', 'delayed', 'prioritized', 'active', 'failed'] as const) {
+      const jobs = await deps.queues.queue(name).getJobs([state]);
+      const mine = jobs.filter((j) => JSON.stringify(j.data).includes(g.athleteId));
+      if (mine.length > 0) left.push(`redis ${name}/${state} jobs: ${mine.map((j) => j.name).join(',')}`);
+    }
   }
   return left;
 }
