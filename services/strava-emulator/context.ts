@@ -15,8 +15,15 @@ export interface PushSubscription {
 
 /** Failure injection and latency for /api/v3 and /oauth requests (never for /_emulator). */
 export interface FailureOptions {
-  /** Fraction (0..1) of requests answered with 500. */
+  /** Fraction (0..1) of requests answered with a server error (a status drawn from `errorStatuses`). */
   errorRate: number;
+  /** Statuses the injected server errors are drawn from, uniformly. Default [500]. */
+  errorStatuses: number[];
+  /**
+   * Fraction (0..1) of requests answered 429 with Strava's rate-limit body and headers, although the
+   * budget is not spent (Strava also throttles like that, e.g. under load or a per-endpoint limit).
+   */
+  rateLimitRate: number;
   /** Fraction (0..1) of requests never answered (socket closed after `hangMs`). */
   timeoutRate: number;
   hangMs: number;

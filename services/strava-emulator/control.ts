@@ -9,6 +9,7 @@ import { WORKOUTS } from './generator/workouts';
 import { toBigIntId } from './json';
 import type { RateLimits, RateUsage } from './rate-limits';
 import type { CallFilter, RequestLogEntry } from './request-log';
+import { buildTruth, type JournalEntry, type WorldTruth } from './truth';
 import type { ActivityRecord, EmulatedAthlete, ProfileName, WorkoutKind } from './types';
 
 export interface CreateAthleteInput {
@@ -48,6 +49,9 @@ export function createControl(ctx: EmulatorContext) {
     if (!r || r.deleted) throw new Error(`unknown activity ${String(id)}`);
     return r;
   };
+  /** Every change the emulator performed on the world, in order: what a checker compares against. */
+  const journal: JournalEntry[] = [];
+  const note = (e: Omit<JournalEntry, 'atMs'>) => journal.push({ ...e, atMs: ctx.clock.now() });
   return {
     clock: ctx.clock,
     /** Non-interactive OAuth consent: returns a code for POST /oauth/token. Default scopes: read,activity:read_all,profile:read_all. */
@@ -82,10 +86,16 @@ export function createControl(ctx: EmulatorContext) {
           : ctx.world.nextActivityId(athleteId, ctx.chaos.int(1e6, 9e6));
       const plan = newPlan(ctx, a, kind, id, input);
       const r = ctx.world.addActivity(plan);
+      note({ kind: 'create', athleteId, activityId: id });
       emitActivityCreated(ctx, r);
       return id;
     },
     activities: (athleteId: number): ActivityRecord[] => ctx.world.activitiesOf(athleteId),
+    /**
+     * Ground truth for checkers: every athlete (authorized or not, with the scopes it granted) and every
+     * activity ever added, deleted ones included, plus the journal of every change performed.
+     */
+    truth: (): WorldTruth => buildTruth(ctx, journal),
     /** Edits an activity; title/type/privacy changes emit the matching event, description edits are silent. */
     updateActivity(id: bigint | number | string, u: ActivityUpdate): void {
       const r = getActivity(id);
@@ -94,17 +104,22 @@ export function createControl(ctx: EmulatorContext) {
       if (u.sport_type !== undefined) r.sportTypeOverride = u.sport_type;
       if (u.private !== undefined) r.private = u.private;
       if (u.description !== undefined) r.description = u.description;
+      if (u.private !== undefined && u.private !== wasPrivate)
+        note({ kind: 'privacy', athleteId: r.plan.athleteId, activityId: r.plan.id, private: u.private });
+      if (u.name !== undefined) note({ kind: 'rename', athleteId: r.plan.athleteId, activityId: r.plan.id });
       emitActivityUpdated(ctx, r, { title: u.name, type: u.sport_type, private: u.private }, wasPrivate);
     },
     deleteActivity(id: bigint | number | string): void {
       const r = getActivity(id);
       r.deleted = true;
+      note({ kind: 'delete', athleteId: r.plan.athleteId, activityId: r.plan.id });
       emitActivityDeleted(ctx, r, r.private);
     },
     /** Athlete revokes the app in Strava settings: tokens die and `authorized: "false"` is sent. */
     deauthorize(athleteId: number): void {
       const had = ctx.tokens.grants.has(athleteId);
       ctx.tokens.revokeAthlete(athleteId);
+      note({ kind: 'deauthorize', athleteId });
       if (had) emitDeauthorized(ctx, athleteId);
     },
     expireAccessTokens: (athleteId: number): void => ctx.tokens.expireAccessTokens(athleteId),

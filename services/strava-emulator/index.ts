@@ -9,3 +9,4 @@ export { createPrng } from './generator/prng';
 export { parseJsonExact, stringifyJson } from './json';
 export { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits';
 export type { ProfileName, WorkoutKind, EmulatedAthlete } from './types';
+export type { WorldTruth, TruthActivity, TruthAthlete, JournalEntry } from './truth';

@@ -62,6 +62,11 @@ export class World {
     return (this.byAthlete.get(athleteId) ?? []).filter((r) => !r.deleted);
   }
 
+  /** Every activity of an athlete ever added, deleted ones included (ground truth for checkers). */
+  allActivitiesOf(athleteId: number): ActivityRecord[] {
+    return [...(this.byAthlete.get(athleteId) ?? [])];
+  }
+
   /** Next id for a new activity of this athlete: above every existing id (Strava ids grow over time). */
   nextActivityId(athleteId: number, gap: number): bigint {
     const a = this.athletes.get(athleteId);

@@ -54,7 +54,7 @@ export function rateLimit(ctx: EmulatorContext) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Latency, injected 500s and injected timeouts (a hung request whose socket is destroyed after hangMs). */
+/** Latency, injected server errors and 429s, and injected timeouts (a hung request whose socket is destroyed after hangMs). */
 export function chaos(ctx: EmulatorContext) {
   return (req: Request, res: Response, next: NextFunction): void => {
     injectChaos(ctx, req, res, next).catch(next);
@@ -82,7 +82,12 @@ async function injectChaos(
     }
     if (roll < f.timeoutRate + f.errorRate) {
       locals(res).entry.injected = true;
-      return sendJson(res, 500, stravaErrors.serverError());
+      const statuses = f.errorStatuses.length > 0 ? f.errorStatuses : [500];
+      return sendJson(res, ctx.chaos.pick(statuses), stravaErrors.serverError());
+    }
+    if (roll < f.timeoutRate + f.errorRate + f.rateLimitRate) {
+      locals(res).entry.injected = true;
+      return sendJson(res, 429, stravaErrors.rateLimited());
     }
     next();
   }

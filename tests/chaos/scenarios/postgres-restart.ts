@@ -1,6 +1,6 @@
 import { createChaosWorld } from '../../support/chaos/chaos-world';
 import { buildEventPlan } from '../../support/chaos/event-plan';
-import { checkInvariants } from '../../support/chaos/invariants';
+import { checkChaosRun } from '../../support/chaos/observe';
 import { privatePostgresUnavailable } from '../../support/chaos/private-postgres';
 import {
   backlog,
@@ -65,14 +65,7 @@ export async function runPostgresRestart(o: PostgresRestartOptions): Promise<Pos
     const settled = await waitForQuiet(w.deps, o.settleTimeoutMs);
     const note = await settleNote(w.deps, settled, o.settleTimeoutMs);
     await w.supervisor.stopAll();
-    const invariants = await checkInvariants({
-      deps: w.deps,
-      emu: w.emu,
-      stravaIds: ids,
-      ackedEvents: sent.ackedEvents,
-      smtp: w.smtp,
-      supervisor: w.supervisor,
-    });
+    const { results: invariants } = await checkChaosRun(w, { ackedEvents: sent.ackedEvents });
     const text = reportInvariants(title, invariants, [
       `readyz while down: ${readiness.downStatus} ${JSON.stringify(readiness.downBody?.checks ?? null)}; healthz ${readiness.healthWhileDown}`,
       `recovered by itself: ${readiness.recovered ? `yes, readyz 200 ${readiness.recoveryMs} ms after PostgreSQL accepted connections` : 'NO'}`,

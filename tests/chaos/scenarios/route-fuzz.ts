@@ -3,7 +3,18 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../../services/api/app';
 import { mountedRoutes, type MountedRoute } from '../../integration/dashboard/support/routes';
 import { athleteActor, coachActor, csrfFor } from '../../integration/dashboard/support/world';
+import type { InvariantResult } from '../../support/chaos/invariants';
+import { reportInvariants } from '../../support/chaos/settle';
 import { createTestDeps } from '../../support/test-deps';
+
+const fuzzRow = (id: string, name: string, found: number, detail: string): InvariantResult => ({
+  id,
+  name,
+  expected: 0,
+  found,
+  pass: found === 0,
+  detail,
+});
 
 export interface FuzzOptions {
   bodiesPerRoute: number;
@@ -187,6 +198,10 @@ export async function runRouteFuzz(o: FuzzOptions): Promise<FuzzResult> {
       }`,
       `  unhandled rejections: ${unhandled}; process alive: yes`,
     ].join('\n');
+    reportInvariants(`route fuzz: ${result.routes} routes x ${o.bodiesPerRoute} bodies`, [
+      fuzzRow('F1', '5xx responses', result.serverErrors.length, `${result.requests} requests`),
+      fuzzRow('F2', 'unhandled rejections', unhandled, 'in the process serving the routes'),
+    ]);
     console.log(result.text);
     return result;
   } finally {

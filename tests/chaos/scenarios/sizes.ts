@@ -1,3 +1,4 @@
+import type { StormFaults } from '../../support/chaos/fault-driver';
 import type { FuzzOptions } from './route-fuzz';
 import type { PostgresRestartOptions } from './postgres-restart';
 import type { SmtpOutageOptions } from './smtp-outage';
@@ -23,10 +24,9 @@ export function chaosSizes(size: 'full' | 'reduced'): ChaosSizes {
     return {
       storm: {
         totalEvents: 10_000,
-        workerKills: 5,
-        redisRestarts: 1,
         athletes: 20,
         seed,
+        faults: stormFaults('full'),
         settleTimeoutMs: 40 * 60_000,
       },
       postgres: { totalEvents: 2000, athletes: 5, downMs: 15_000, settleTimeoutMs: 10 * 60_000 },
@@ -34,25 +34,50 @@ export function chaosSizes(size: 'full' | 'reduced'): ChaosSizes {
       strava: {
         totalEvents: 2000,
         athletes: 5,
-        errorRate: 0.1,
-        timeoutRate: 0.1,
+        errorRate: 0.15,
+        timeoutRate: 0.05,
         settleTimeoutMs: 20 * 60_000,
       },
       fuzz: { bodiesPerRoute: 1000, seed },
     };
   }
   return {
-    storm: {
-      totalEvents: 500,
-      workerKills: 5,
-      redisRestarts: 1,
-      athletes: 3,
-      seed,
-      settleTimeoutMs: 150_000,
-    },
+    storm: { totalEvents: 400, athletes: 3, seed, faults: stormFaults('reduced'), settleTimeoutMs: 240_000 },
     postgres: { totalEvents: 200, athletes: 2, downMs: 5000, settleTimeoutMs: 150_000 },
     smtp: { athletes: 3, totalEvents: 40, outageMs: 20_000, settleTimeoutMs: 90_000 },
-    strava: { totalEvents: 150, athletes: 2, errorRate: 0.1, timeoutRate: 0.1, settleTimeoutMs: 180_000 },
+    strava: { totalEvents: 150, athletes: 2, errorRate: 0.15, timeoutRate: 0.05, settleTimeoutMs: 180_000 },
     fuzz: { bodiesPerRoute: 200, seed },
+  };
+}
+
+/**
+ * Every fault of issue 12 in one storm. Full: several SIGKILLs of workers and web, Redis SIGKILLed (AOF
+ * always), PostgreSQL crashed, SMTP down 3 minutes, 20 % of Strava requests failing (5xx, hangs) plus
+ * slow answers and 429 episodes. Reduced keeps one to three of each and scales the outages to seconds.
+ */
+function stormFaults(size: 'full' | 'reduced'): StormFaults {
+  const strava = { errorRate: 0.15, timeoutRate: 0.05, latencyMs: [20, 400] as [number, number] };
+  if (size === 'full')
+    return {
+      workerKills: 6,
+      webKills: 3,
+      redisKills: 2,
+      postgresRestarts: 2,
+      postgresDownMs: 10_000,
+      smtpOutageMs: 180_000,
+      strava,
+      rateLimitRate: 0.2,
+      rateLimitLeadMs: 60_000,
+    };
+  return {
+    workerKills: 3,
+    webKills: 2,
+    redisKills: 1,
+    postgresRestarts: 1,
+    postgresDownMs: 3000,
+    smtpOutageMs: 15_000,
+    strava: { ...strava, timeoutRate: 0.02, latencyMs: [10, 150] },
+    rateLimitRate: 0.2,
+    rateLimitLeadMs: 20_000,
   };
 }

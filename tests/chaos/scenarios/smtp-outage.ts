@@ -1,6 +1,6 @@
 import { createChaosWorld } from '../../support/chaos/chaos-world';
 import { buildEventPlan } from '../../support/chaos/event-plan';
-import { checkInvariants } from '../../support/chaos/invariants';
+import { checkChaosRun } from '../../support/chaos/observe';
 import { pollUntil, reportInvariants, sleep, waitForQuiet, settleNote } from '../../support/chaos/settle';
 import { sendEvents } from '../../support/chaos/strava-sender';
 import type { ScenarioResult } from './webhook-storm';
@@ -43,14 +43,9 @@ export async function runSmtpOutage(o: SmtpOutageOptions): Promise<SmtpOutageRes
     const settled = await waitForQuiet(w.deps, o.settleTimeoutMs);
     const note = await settleNote(w.deps, settled, o.settleTimeoutMs);
     await w.supervisor.stopAll();
-    const invariants = await checkInvariants({
-      deps: w.deps,
-      emu: w.emu,
-      stravaIds: ids,
+    const { results: invariants } = await checkChaosRun(w, {
       ackedEvents: sent.ackedEvents,
-      smtp: w.smtp,
-      supervisor: w.supervisor,
-      checkSeries: false,
+      compareSeries: false,
     });
     const text = reportInvariants(title, invariants, [
       `while down: ${failedWhileDown} failed delivery attempts recorded, ${messagesWhileDown} messages received`,

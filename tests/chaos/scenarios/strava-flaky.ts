@@ -1,6 +1,6 @@
 import { createChaosWorld } from '../../support/chaos/chaos-world';
 import { buildEventPlan } from '../../support/chaos/event-plan';
-import { checkInvariants } from '../../support/chaos/invariants';
+import { checkChaosRun } from '../../support/chaos/observe';
 import { reportInvariants, waitForQuiet, settleNote } from '../../support/chaos/settle';
 import { sendEvents } from '../../support/chaos/strava-sender';
 import type { ScenarioResult } from './webhook-storm';
@@ -46,14 +46,7 @@ export async function runStravaFlaky(o: StravaFlakyOptions): Promise<StravaFlaky
     const failedJobs = await failedJobCount(w);
     await w.supervisor.stopAll();
     w.emu.control.setFailures({ errorRate: 0, timeoutRate: 0 });
-    const invariants = await checkInvariants({
-      deps: w.deps,
-      emu: w.emu,
-      stravaIds: ids,
-      ackedEvents: sent.ackedEvents,
-      smtp: w.smtp,
-      supervisor: w.supervisor,
-    });
+    const { results: invariants } = await checkChaosRun(w, { ackedEvents: sent.ackedEvents });
     const injected =
       w.emu.control.countCalls({ kind: 'read' }) -
       w.emu.control.requestLog({ kind: 'read' }).filter((e) => !e.injected).length;

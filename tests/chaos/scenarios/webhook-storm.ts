@@ -1,19 +1,18 @@
-import { createPrng, type WebhookEvent } from '../../../services/strava-emulator';
-import { createChaosWorld, SUBSCRIPTION_ID, type ChaosWorld } from '../../support/chaos/chaos-world';
+import { createChaosWorld, type ChaosWorld } from '../../support/chaos/chaos-world';
 import { buildEventPlan } from '../../support/chaos/event-plan';
-import { checkInvariants, type InvariantResult } from '../../support/chaos/invariants';
-import { pollUntil, reportInvariants, settleNote, sleep, waitForQuiet } from '../../support/chaos/settle';
+import { describeFaults, driveFaults, type StormFaults } from '../../support/chaos/fault-driver';
+import type { InvariantResult } from '../../support/chaos/invariants';
+import { checkChaosRun } from '../../support/chaos/observe';
+import type { WebhookEvent } from '../../../services/strava-emulator';
+import { reportInvariants, settleNote, sleep, waitForQuiet } from '../../support/chaos/settle';
 import { sendEvents, type SendOutcome } from '../../support/chaos/strava-sender';
 
 export interface StormOptions {
-  /** Webhook deliveries in all, duplicates included (issue 8: 10,000). */
+  /** Webhook deliveries in all, duplicates included (issue 12: 10,000). */
   totalEvents: number;
   duplicateShare?: number;
-  /** SIGKILLs of worker processes during the run (issue 8: 5). */
-  workerKills: number;
-  /** Graceful Redis restarts during the run (issue 8: 1). */
-  redisRestarts: number;
   athletes: number;
+  faults: StormFaults;
   seed?: number;
   /** Upper bound for the whole run to settle after the chaos; the run reports rather than hangs. */
   settleTimeoutMs: number;
@@ -29,53 +28,87 @@ export interface ScenarioResult {
 const WORKERS = ['worker-1', 'worker-2'];
 
 /**
- * Issue 8, part 3, first scenario: `totalEvents` webhook deliveries (20 % exact duplicates, shuffled) sent
- * like Strava (2 s timeout, 3 attempts) to a real web process, processed by two real worker processes
- * that are SIGKILLed and restarted `workerKills` times while Redis is shut down and restarted
- * `redisRestarts` times. Chaos actions are spread over the processing progress, not the clock. At the
- * end one athlete revokes access (a verified deauthorization), and I1–I5 are checked and printed.
+ * The storm: `totalEvents` webhook deliveries (20 % exact duplicates, shuffled, with renames, privacy
+ * flips, deletions and one deauthorization) sent like Strava (2 s timeout, 3 attempts) to a real web
+ * process and two real worker processes, while workers and web are SIGKILLed, Redis is SIGKILLed (AOF
+ * always), PostgreSQL crashes and restarts, SMTP is down, and Strava answers 5xx, 429, slowly or not at
+ * all. One athlete grants only activity:read. Then every invariant is checked against the emulator's
+ * world and an independent clean run.
  */
 export async function runWebhookStorm(o: StormOptions): Promise<ScenarioResult> {
-  const title = `webhook storm: ${o.totalEvents} events, ${o.workerKills} worker kills, ${o.redisRestarts} Redis restart(s)`;
-  const w = await createChaosWorld();
+  const title = `webhook storm: ${o.totalEvents} events, every fault`;
+  const w = await createChaosWorld({
+    privatePostgres: o.faults.postgresRestarts > 0,
+    emulator: { seed: o.seed ?? 1, failures: { hangMs: 12_000 } },
+  });
   try {
     const athletes = [];
-    for (let i = 0; i < o.athletes + 1; i++) athletes.push(await w.connectAthlete(1000 + i));
-    const leaving = athletes.pop()!;
-    const plan = buildEventPlan(w.emu, athletes.map((a) => a.stravaId).concat(leaving.stravaId), {
+    for (let i = 0; i < o.athletes; i++) athletes.push(await w.connectAthlete(1000 + i));
+    athletes.push(await w.connectAthlete(1000 + o.athletes, ['read', 'activity:read']));
+    const leaving = await w.connectAthlete(1001 + o.athletes);
+    const ids = athletes.map((a) => a.stravaId);
+    const plan = buildEventPlan(w.emu, [...ids, leaving.stravaId], {
       totalEvents: o.totalEvents,
       duplicateShare: o.duplicateShare ?? 0.2,
       seed: o.seed ?? 1,
+      limited: [ids[ids.length - 1]!],
+      deauthorize: [leaving.stravaId],
     });
     const webUrl = await w.supervisor.startWeb();
     WORKERS.forEach((n) => w.supervisor.startWorker(n));
     const expected = plan.uniqueEvents + plan.activities;
-    const sending = sendEvents(`${webUrl}/strava/webhook`, plan.events, { concurrency: 8 });
-    await runChaos(w, o, expected);
-    const sent = await sending;
-    const deauth = await deauthorize(w, webUrl, leaving.stravaId);
+    const faults = driveFaults(w, o.faults, () => progress(w, expected), {
+      seed: o.seed ?? 1,
+      workers: WORKERS,
+      timeoutMs: o.settleTimeoutMs,
+    });
+    const sent = await sendPaced(`${webUrl}/strava/webhook`, plan.events, () => progress(w, expected));
+    await faults.done;
     const settled = await waitForQuiet(w.deps, o.settleTimeoutMs);
     const note = await settleNote(w.deps, settled, o.settleTimeoutMs);
+    await faults.stop();
     await w.supervisor.stopAll();
-    const invariants = await checkInvariants({
-      deps: w.deps,
-      emu: w.emu,
-      stravaIds: athletes.map((a) => a.stravaId),
-      ackedEvents: [...sent.ackedEvents, ...deauth.ackedEvents],
-      smtp: w.smtp,
-      supervisor: w.supervisor,
-      deleted: [{ athleteId: leaving.athleteId, stravaId: leaving.stravaId }],
-      ambiguousWindowKills: w.supervisor.kills,
-    });
-    const text = reportInvariants(title, invariants, [
-      `plan: ${plan.activities} activities, ${plan.uniqueEvents} unique events (${plan.updates} updates, ${plan.deletes} deletes), ${plan.duplicates} duplicates, shuffled`,
+    const { results } = await checkChaosRun(w, { ackedEvents: sent.ackedEvents });
+    const text = reportInvariants(title, results, [
+      `plan: ${plan.activities} activities, ${plan.uniqueEvents} unique events (${plan.updates} renames, ${plan.privacyChanges} privacy flips, ${plan.deletes} deletes, ${plan.deauthorized.length} deauthorization), ${plan.duplicates} duplicates, shuffled`,
       `sender: ${describeSend(sent)}`,
-      `chaos: ${w.supervisor.kills} SIGKILLs, ${w.redis?.restarts ?? 0} Redis restart(s); Strava calls ${w.emu.control.countCalls({ kind: 'read' })} reads for ${plan.activities} activities`,
+      `faults: ${describeFaults(faults.log)}; Strava ${w.emu.control.countCalls({ kind: 'read' })} reads, ${injectedCount(w)} answered with an injected fault`,
       note,
     ]);
-    return { title, invariants, text, settled };
+    return { title, invariants: results, text, settled };
   } finally {
     await w.close();
+  }
+}
+
+/**
+ * Sends the events at the pace of processing (event i waits until progress reaches 0.8 i/n - 0.1), so
+ * deliveries keep arriving while the kills and crashes land; all at once, the sender would be done
+ * before the first one. Strava's own retry comes minutes later; 8 s between attempts outlives a web or
+ * PostgreSQL restart.
+ */
+async function sendPaced(
+  url: string,
+  events: WebhookEvent[],
+  progressOf: () => Promise<number>,
+): Promise<SendOutcome> {
+  let current = 0;
+  let sending = true;
+  const watcher = (async () => {
+    while (sending) {
+      current = await progressOf().catch(() => current);
+      await sleep(250);
+    }
+  })();
+  const before = async (i: number) => {
+    const until = Date.now() + 120_000; // never stall the storm on a stuck progress measure
+    while (current < (0.8 * i) / events.length - 0.1 && Date.now() < until) await sleep(100);
+  };
+  try {
+    return await sendEvents(url, events, { concurrency: 8, retryDelayMs: 8000, before });
+  } finally {
+    sending = false;
+    await watcher;
   }
 }
 
@@ -88,43 +121,10 @@ async function progress(w: ChaosWorld, expected: number): Promise<number> {
   return Number(rows[0]?.n ?? 0) / expected;
 }
 
-/** Kills and restarts at evenly spaced progress marks; bounded so a stuck run cannot hang here. */
-async function runChaos(w: ChaosWorld, o: StormOptions, expected: number): Promise<void> {
-  const prng = createPrng(`chaos-actions/${o.seed ?? 1}`);
-  const actions: { at: number; act: () => Promise<void> }[] = [];
-  for (let k = 1; k <= o.workerKills; k++)
-    actions.push({
-      at: k / (o.workerKills + 2),
-      act: () => w.supervisor.killAndRestart(prng.pick(WORKERS), 500),
-    });
-  for (let k = 1; k <= o.redisRestarts; k++)
-    actions.push({
-      at: (k - 0.5) / (o.redisRestarts + 1) + 0.05,
-      act: () => w.redis!.restart(prng.int(1000, 3000)),
-    });
-  actions.sort((a, b) => a.at - b.at);
-  for (const action of actions) {
-    await pollUntil(async () => (await progress(w, expected)) >= action.at, o.settleTimeoutMs);
-    await action.act();
-    await sleep(300);
-  }
+export function injectedCount(w: ChaosWorld): number {
+  return w.emu.control.requestLog().filter((e) => e.injected).length;
 }
 
-/** The athlete revokes access on Strava, which then sends `authorized: "false"`. */
-async function deauthorize(w: ChaosWorld, webUrl: string, stravaId: number): Promise<SendOutcome> {
-  w.emu.control.deauthorize(stravaId);
-  const event: WebhookEvent = {
-    aspect_type: 'update',
-    event_time: Math.floor(w.emu.clock.now() / 1000),
-    object_id: stravaId,
-    object_type: 'athlete',
-    owner_id: stravaId,
-    subscription_id: SUBSCRIPTION_ID,
-    updates: { authorized: 'false' },
-  };
-  return sendEvents(`${webUrl}/strava/webhook`, [event]);
-}
-
-function describeSend(s: SendOutcome): string {
+export function describeSend(s: SendOutcome): string {
   return `${s.acked} acked, ${s.gaveUp} given up, ${s.failedAttempts} failed attempts, ${s.serverErrors} unexpected 5xx, statuses ${JSON.stringify(s.statusCounts)}`;
 }

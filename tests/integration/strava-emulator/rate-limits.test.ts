@@ -68,4 +68,18 @@ describe('strava emulator: rate limits', () => {
       fetch(`${r.url}/api/v3/athlete`, { headers: { authorization: `Bearer ${token}` } }),
     ).rejects.toThrow();
   });
+
+  it('when 5xx statuses and 429s are injected, then they come from the configured statuses with Strava bodies and headers', async () => {
+    r.emu.control.setRateLimits({ overall15Min: 1000, overallDaily: 1000, read15Min: 1000 });
+    r.emu.control.setFailures({ errorRate: 1, errorStatuses: [502, 503] });
+    const statuses = new Set<number>();
+    for (let i = 0; i < 12; i++) statuses.add((await apiGet(r, '/athlete', token)).status);
+    expect([...statuses].sort()).toEqual([502, 503]);
+    r.emu.control.setFailures({ errorRate: 0, rateLimitRate: 1 });
+    const limited = await apiGet(r, '/athlete', token);
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ message: 'Rate Limit Exceeded' });
+    expect(limited.headers.get('x-ratelimit-usage')).not.toBeNull();
+    expect(r.emu.control.requestLog({ status: 429 })[0]).toMatchObject({ injected: true });
+  });
 });

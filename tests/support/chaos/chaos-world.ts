@@ -44,6 +44,15 @@ export interface ChaosWorldOptions {
  * a real SMTP sink, and a supervisor that runs the actual service processes against them. `deps` is
  * this process's own connection to the same database and Redis, for setup and the invariant checks.
  */
+export interface ConnectedAthlete {
+  stravaId: number;
+  athleteId: string;
+  email: string;
+  scopes: string[];
+}
+
+export const FULL_SCOPES = ['read', 'activity:read_all', 'profile:read_all'];
+
 export interface ChaosWorld {
   emu: StravaEmulator;
   emuUrl: string;
@@ -55,8 +64,13 @@ export interface ChaosWorld {
   supervisor: ServiceSupervisor;
   /** Environment every service process gets. */
   serviceEnv: Record<string, string>;
-  /** Creates an emulated athlete, connects it the way OAuth does, gives it a confirmed email. */
-  connectAthlete(seed: number): Promise<{ stravaId: number; athleteId: string; email: string }>;
+  /**
+   * Creates an emulated athlete, connects it the way OAuth does, gives it a confirmed email. `scopes`
+   * defaults to full access; without activity:read_all its private activities must never be stored.
+   */
+  connectAthlete(seed: number, scopes?: string[]): Promise<ConnectedAthlete>;
+  /** Every athlete connected so far, by Strava id: the checker needs the ids of deleted ones too. */
+  connected: Map<number, ConnectedAthlete>;
   close(): Promise<void>;
 }
 
@@ -98,6 +112,7 @@ export async function createChaosWorld(opts: ChaosWorldOptions = {}): Promise<Ch
     SUBSCRIPTION_ID,
     'http://127.0.0.1/strava/webhook',
   ]);
+  const connected = new Map<number, ConnectedAthlete>();
   return {
     emu,
     emuUrl,
@@ -107,7 +122,17 @@ export async function createChaosWorld(opts: ChaosWorldOptions = {}): Promise<Ch
     deps,
     supervisor,
     serviceEnv,
-    connectAthlete: (seed) => connectAthlete(deps, emu, seed),
+    connected,
+    async connectAthlete(seed, scopes = FULL_SCOPES) {
+      const stravaId = emu.control.createAthlete({
+        profile: 'trail-runner',
+        seed,
+        athlete: { timezoneIana: 'UTC' },
+      }).id;
+      const a = await connectEmulatedAthlete(deps, emu, stravaId, scopes);
+      connected.set(stravaId, a);
+      return a;
+    },
     async close() {
       await supervisor.stopAll();
       await closeDeps(deps);
@@ -121,13 +146,13 @@ export async function createChaosWorld(opts: ChaosWorldOptions = {}): Promise<Ch
   };
 }
 
-async function connectAthlete(deps: Deps, emu: StravaEmulator, seed: number) {
-  const stravaId = emu.control.createAthlete({
-    profile: 'trail-runner',
-    seed,
-    athlete: { timezoneIana: 'UTC' },
-  }).id;
-  const scopes = ['read', 'activity:read_all', 'profile:read_all'];
+/** Connects an existing emulated athlete to the service behind `deps` (OAuth code exchange, stored grant). */
+export async function connectEmulatedAthlete(
+  deps: Deps,
+  emu: StravaEmulator,
+  stravaId: number,
+  scopes: string[],
+): Promise<ConnectedAthlete> {
   const grant = await exchangeCode(deps, emu.control.authorize({ athleteId: stravaId, scopes }));
   const email = `chaos-${stravaId}@example.com`;
   const athleteId = await withTransaction(deps.db, async (tx) => {
@@ -151,7 +176,7 @@ async function connectAthlete(deps: Deps, emu: StravaEmulator, seed: number) {
     ]);
     return athlete.id;
   });
-  return { stravaId, athleteId, email };
+  return { stravaId, athleteId, email, scopes };
 }
 
 async function dropDatabase(adminDbUrl: string, name: string): Promise<void> {

@@ -14,14 +14,18 @@ export interface EventPlan {
   activities: number;
   updates: number;
   deletes: number;
+  privacyChanges: number;
+  /** Athletes that revoked the app on Strava (their `authorized: "false"` event is in `events`). */
+  deauthorized: number[];
 }
 
 const KINDS: WorkoutKind[] = ['easy-run', 'tempo-run', 'trail-run', 'interval-run', 'ride-power', 'hike'];
 
 /**
  * Builds the emulated athletes' final state on the emulator and the webhook events Strava would have sent
- * for it: one create per activity, title updates for ~12 % and deletions for ~6 % of them (each later in
- * event_time than the create), plus one race in the last two days per athlete so alert rules fire. Then
+ * for it: one create per activity, title updates, privacy flips and deletions for ~18 % of them (each later in
+ * event_time than the create), privacy flips for ~25 % of the edits (an update with `private`, or for an
+ * athlete without activity:read_all a delete/create, as Strava sends them), optional deauthorizations, plus one race in the last two days per athlete so alert rules fire. Then
  * `duplicateShare` of the total are exact copies of random events, and everything is shuffled
  * (seeded, so a failing run can be replayed). The emulator has no subscription here: the chaos sender
  * delivers these events itself, in the shuffled order.
@@ -36,6 +40,10 @@ export function buildEventPlan(
     historyDays?: number;
     /** False: creates only (no title edits or deletions), not shuffled, e.g. for throughput. */
     edits?: boolean;
+    /** Athletes that granted only activity:read: a privacy flip reaches us as a delete or a create. */
+    limited?: number[];
+    /** Athletes that revoke the app once their activities exist (the event is shuffled in with the rest). */
+    deauthorize?: number[];
   },
 ): EventPlan {
   const prng = createPrng(`chaos-plan/${opts.seed}`);
@@ -69,28 +77,53 @@ export function buildEventPlan(
     const startMs = nowMs - day * 86_400_000 + prng.int(5, 18) * 3600_000;
     add(stravaIds[i % stravaIds.length]!, prng.pick(KINDS), startMs, prng.int(20, 75) * 60);
   }
-  let updates = 0;
-  let deletes = 0;
+  const counts = { updates: 0, deletes: 0, privacy: 0 };
+  const limited = new Set(opts.limited ?? []);
   const editable = created.slice(stravaIds.length); // races stay, so every athlete keeps an alert
   while (edits && events.length < unique) {
     const target = prng.pick(editable);
     const record = emu.control.activities(target.owner).find((a) => a.plan.id === target.id);
-    if (!record || record.deleted) continue;
-    if (prng.chance(0.66)) {
-      const name = `Renamed ${updates++} ${prng.hex(4)}`;
+    if (!record) continue;
+    const roll = prng.next();
+    if (roll < 0.55) {
+      const name = `Renamed ${counts.updates++} ${prng.hex(4)}`;
       emu.control.updateActivity(target.id, { name });
       events.push(event('update', target.id, target.owner, { title: name }));
+    } else if (roll < 0.8) {
+      const priv = !record.private;
+      emu.control.updateActivity(target.id, { private: priv });
+      counts.privacy++;
+      if (!limited.has(target.owner))
+        events.push(event('update', target.id, target.owner, { private: String(priv) }));
+      else events.push(event(priv ? 'delete' : 'create', target.id, target.owner));
     } else {
       emu.control.deleteActivity(target.id);
       events.push(event('delete', target.id, target.owner));
-      deletes++;
+      counts.deletes++;
     }
+  }
+  for (const owner of opts.deauthorize ?? []) {
+    emu.control.deauthorize(owner);
+    events.push({
+      ...event('update', BigInt(owner), owner, { authorized: 'false' }),
+      object_id: owner,
+      object_type: 'athlete',
+    });
   }
   const uniqueEvents = events.length;
   const duplicates = opts.totalEvents - uniqueEvents;
   for (let i = 0; i < duplicates; i++) events.push({ ...events[prng.int(0, uniqueEvents - 1)]! });
   if (edits) shuffle(events, () => prng.next());
-  return { events, uniqueEvents, duplicates, activities: created.length, updates, deletes };
+  return {
+    events,
+    uniqueEvents,
+    duplicates,
+    activities: created.length,
+    updates: counts.updates,
+    deletes: counts.deletes,
+    privacyChanges: counts.privacy,
+    deauthorized: opts.deauthorize ?? [],
+  };
 }
 
 /** Fisher-Yates with the given random source. */

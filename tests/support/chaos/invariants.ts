@@ -1,188 +1,192 @@
-import { stringifyJson, type StravaEmulator, type WebhookEvent } from '../../../services/strava-emulator';
-import type { Deps } from '../../../services/deps';
-import type { SmtpSink } from '../smtp-sink';
-import type { ServiceSupervisor } from './service-supervisor';
-import { compareWithFromScratch } from './series-oracle';
+import type { WebhookEvent, WorldTruth } from '../../../services/strava-emulator';
+import type { DerivedNumbers } from './clean-run';
 
-/** One of reliability.md section 8's global invariants, checked after a chaos run. */
+/**
+ * One invariant after a chaos run: what it must be and what was found. Every invariant here counts
+ * something the schema does NOT already forbid, and each has a mutation test that injects the defect it
+ * guards against and sees it fail (tests/unit/chaos/invariants-mutation.test.ts and
+ * tests/integration/chaos-reduced/checker-injection.test.ts).
+ */
 export interface InvariantResult {
-  id: 'I1' | 'I2' | 'I3' | 'I4' | 'I5';
+  id: string;
   name: string;
+  expected: number;
+  found: number;
   pass: boolean;
   detail: string;
 }
 
-export interface InvariantInput {
-  deps: Deps;
-  emu: StravaEmulator;
-  /** Emulated athletes whose state must have converged (deleted athletes are checked by I4 instead). */
-  stravaIds: number[];
+/** What the chaos run left behind, read from the service's database, the SMTP sink and the supervisor. */
+export interface Observed {
+  /** Inbox rows: `eventKey` -> status. */
+  inbox: Map<string, string>;
+  /** Stored activities by Strava activity id. */
+  activities: Map<string, { name: string; private: boolean; ownerStravaId: number }>;
+  derived: DerivedNumbers;
+  /** Alert emails the outbox holds (not cancelled): dedup key -> status. */
+  alertOutbox: Map<string, string>;
+  /** X-Kneadwise-Key of every message the SMTP sink received, one entry per message. */
+  mailKeys: string[];
+  /** Per deauthorized athlete (Strava id): places where something of theirs is left. */
+  leftovers: Map<number, string[]>;
+  unexpectedExits: string[];
+  unhandledErrorLines: number;
+}
+
+/** What must be true, from outside the system under test. */
+export interface Expected {
+  truth: WorldTruth;
+  /** Athletes the run connected (Strava id -> scopes); deauthorized ones included. */
+  connected: Map<number, string[]>;
   /** Events that got a 2xx from the service. */
   ackedEvents: WebhookEvent[];
-  smtp?: SmtpSink;
-  supervisor?: ServiceSupervisor;
-  /** Athletes deleted after a verified deauthorization: everything of theirs must be gone. */
-  deleted?: { athleteId: string; stravaId: number }[];
-  /** Duplicate emails allowed: SIGKILLs that may have hit between SMTP 250 and the `sent` commit. */
-  ambiguousWindowKills?: number;
-  /** Compare daily series with a from-scratch recompute (I3). Default true. */
-  checkSeries?: boolean;
+  /** The independent clean run's numbers; null when the scenario does not compare series. */
+  clean: DerivedNumbers | null;
 }
 
-/** I1: every acked event reached the inbox, and every inbox row reached a terminal state. */
-async function noLoss(i: InvariantInput): Promise<InvariantResult> {
-  const gone = new Set((i.deleted ?? []).map((d) => d.stravaId));
-  const distinct = new Set(i.ackedEvents.filter((e) => !gone.has(e.owner_id)).map((e) => stringifyJson(e)));
-  const { rows } = await i.deps.db.query<{ status: string; n: number }>(
-    'select status, count(*)::int as n from webhook_inbox group by 1',
+/** The inbox's identity of an event (what Strava's retries and our duplicates share). */
+export function eventKey(e: {
+  object_type: string;
+  object_id: bigint | number | string;
+  aspect_type: string;
+  owner_id: number | string;
+  event_time: number | string;
+}): string {
+  return [e.object_type, String(e.object_id), e.aspect_type, String(e.owner_id), String(e.event_time)].join(
+    '|',
   );
-  const by = Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
-  const total = rows.reduce((s, r) => s + r.n, 0);
-  const open = (by.pending ?? 0) + (by.enqueued ?? 0);
-  const pass = total >= distinct.size && open === 0 && (by.failed ?? 0) === 0;
-  return {
-    id: 'I1',
-    name: 'no loss',
-    pass,
-    detail: `${distinct.size} distinct acked events, ${total} inbox rows (${JSON.stringify(by)}); open ${open}, failed ${by.failed ?? 0}`,
-  };
 }
 
-/** I2: for every activity, exists / title / private equals the emulator's final state. */
-async function convergence(i: InvariantInput): Promise<InvariantResult> {
-  const { rows } = await i.deps.db.query<{ id: string; name: string; private: boolean }>(
-    'select id::text as id, name, private from activity',
-  );
-  const ours = new Map(rows.map((r) => [r.id, r]));
-  let checked = 0;
-  const wrong: string[] = [];
-  for (const owner of i.stravaIds) {
-    for (const a of i.emu.control.activities(owner)) {
-      checked++;
-      const mine = ours.get(a.plan.id.toString());
-      if (a.deleted && mine) wrong.push(`${a.plan.id} deleted on Strava but stored`);
-      else if (!a.deleted && !mine) wrong.push(`${a.plan.id} missing`);
-      else if (mine && (mine.name !== a.name || mine.private !== a.private))
-        wrong.push(`${a.plan.id} differs: "${mine.name}" vs "${a.name}"`);
-    }
+const result = (id: string, name: string, found: number, detail: string): InvariantResult => ({
+  id,
+  name,
+  expected: 0,
+  found,
+  pass: found === 0,
+  detail,
+});
+
+const sample = (items: string[]) => (items.length ? `: ${items.slice(0, 4).join('; ')}` : '');
+
+function deauthorized(x: Expected): Set<number> {
+  const revoked = new Set(x.truth.athletes.filter((a) => a.scopes === null).map((a) => a.id));
+  return new Set([...x.connected.keys()].filter((id) => revoked.has(id)));
+}
+
+/** I1: every acked event has an inbox row in a terminal state (not pending, enqueued or failed). */
+function lostEvents(x: Expected, o: Observed): InvariantResult {
+  const gone = deauthorized(x);
+  const keys = new Set(x.ackedEvents.filter((e) => !gone.has(e.owner_id)).map(eventKey));
+  const lost: string[] = [];
+  for (const k of keys) {
+    const status = o.inbox.get(k);
+    if (status === undefined) lost.push(`${k} never stored`);
+    else if (!['done', 'dropped'].includes(status)) lost.push(`${k} left ${status}`);
   }
-  return {
-    id: 'I2',
-    name: 'convergence',
-    pass: wrong.length === 0,
-    detail: `${checked} activities compared, ${wrong.length} differ${wrong.length ? `: ${wrong.slice(0, 5).join('; ')}` : ''}`,
-  };
+  return result('I1', 'lost events', lost.length, `${keys.size} distinct acked events${sample(lost)}`);
 }
 
-/** I3: no duplicate rows, series equal a from-scratch recompute, one email per alert key (bar the window). */
-async function noDuplicates(i: InvariantInput): Promise<InvariantResult> {
-  const q = async (sql: string) => (await i.deps.db.query<{ n: number }>(sql)).rows[0]?.n ?? 0;
-  const dupAlerts = await q(
-    `select count(*)::int as n from (select 1 from alert group by athlete_id, rule_id, body_area, local_date having count(*) > 1) d`,
-  );
-  const dupSeries = await q(
-    `select count(*)::int as n from (select 1 from daily_series group by athlete_id, day having count(*) > 1) d`,
-  );
-  const series = i.checkSeries === false ? null : await compareWithFromScratch(i.deps);
-  const mail = i.smtp ? await emailCounts(i) : null;
-  const allowed = i.ambiguousWindowKills ?? 0;
-  const pass =
-    dupAlerts === 0 &&
-    dupSeries === 0 &&
-    (series?.differences ?? 0) === 0 &&
-    (mail === null || (mail.lost === 0 && mail.duplicated <= allowed));
-  const parts = [`duplicate alert keys ${dupAlerts}`, `duplicate series days ${dupSeries}`];
-  if (series)
-    parts.push(`series vs from-scratch: ${series.days} days, ${series.differences} differ${series.sample}`);
-  if (mail)
-    parts.push(
-      `alert emails: ${mail.keys} keys, ${mail.messages} messages, lost ${mail.lost}, duplicated ${mail.duplicated} (allowed ${allowed}: kills in the 250->commit window)`,
-    );
-  return { id: 'I3', name: 'no duplicates', pass, detail: parts.join('; ') };
+/** I2: stored activities equal the world: none it deleted or hides, none missing, same title and privacy. */
+function convergence(x: Expected, o: Observed): InvariantResult[] {
+  const live = new Set([...x.connected.keys()].filter((id) => !deauthorized(x).has(id)));
+  const present: string[] = [];
+  const missing: string[] = [];
+  const stale: string[] = [];
+  const known = new Set<string>();
+  for (const t of x.truth.activities) {
+    if (!live.has(t.athleteId)) continue;
+    const id = t.id.toString();
+    known.add(id);
+    const mine = o.activities.get(id);
+    if (!t.visible && mine) present.push(`${id} ${t.deleted ? 'deleted' : 'private without read_all'}`);
+    else if (t.visible && !mine) missing.push(id);
+    else if (mine && (mine.name !== t.name || mine.private !== t.private))
+      stale.push(`${id} "${mine.name}"/${mine.private} vs "${t.name}"/${t.private}`);
+  }
+  for (const id of o.activities.keys()) if (!known.has(id)) present.push(`${id} unknown to the world`);
+  const checked = `${known.size} world activities of ${live.size} athletes`;
+  return [
+    result('I2a', 'present but deleted/hidden by the world', present.length, `${checked}${sample(present)}`),
+    result('I2b', 'held by the world but missing', missing.length, `${checked}${sample(missing)}`),
+    result('I2c', 'title/privacy differ from the world', stale.length, `${checked}${sample(stale)}`),
+  ];
 }
 
-/** Outbox rows that must have been delivered vs. what the SMTP sink received, by X-Kneadwise-Key. */
-async function emailCounts(i: InvariantInput) {
-  const { rows } = await i.deps.db.query<{ dedup_key: string; status: string }>(
-    `select dedup_key, status from email_outbox where kind like '%alert%'`,
-  );
+/** I3: alert emails exactly once: no key received twice, every due alert email received. */
+function emails(o: Observed): InvariantResult[] {
   const received = new Map<string, number>();
-  for (const m of i.smtp!.messages) {
-    const key = m.parsed.headers.get('x-kneadwise-key');
-    if (typeof key === 'string') received.set(key, (received.get(key) ?? 0) + 1);
-  }
-  const due = rows.filter((r) => r.status !== 'cancelled');
-  const lost = due.filter((r) => r.status !== 'sent' || !received.has(r.dedup_key)).length;
-  const duplicated = [...received.values()].filter((n) => n > 1).reduce((s, n) => s + n - 1, 0);
-  return { keys: due.length, messages: i.smtp!.messages.length, lost, duplicated };
+  for (const k of o.mailKeys) received.set(k, (received.get(k) ?? 0) + 1);
+  const dups = [...received].filter(([, n]) => n > 1);
+  const extra = dups.reduce((s, [, n]) => s + n - 1, 0);
+  const lost = [...o.alertOutbox].filter(([k, status]) => status !== 'sent' || !received.has(k));
+  const summary = `${o.alertOutbox.size} alert emails due, ${o.mailKeys.length} messages received`;
+  return [
+    result('I3a', 'duplicate emails', extra, `${summary}${sample(dups.map(([k, n]) => `${k} x${n}`))}`),
+    result('I3b', 'lost alert emails', lost.length, `${summary}${sample(lost.map(([k, s]) => `${k} ${s}`))}`),
+  ];
 }
 
-/** I4: after a verified deauthorization, 0 rows anywhere and 0 Redis jobs mention the athlete. */
-async function deletion(i: InvariantInput): Promise<InvariantResult> {
-  if (!i.deleted?.length)
-    return { id: 'I4', name: 'deletion', pass: true, detail: 'no athlete deleted in this run' };
-  const { rows: tables } = await i.deps.db.query<{ table_name: string }>(
-    `select table_name from information_schema.columns where table_schema = 'public' and column_name = 'athlete_id'`,
+function diffMaps(ours: Map<string, string>, clean: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [k, v] of clean)
+    if (ours.get(k) !== v) out.push(`${k}: ${ours.get(k) ?? 'absent'} vs clean ${v}`);
+  for (const [k, v] of ours) if (!clean.has(k)) out.push(`${k}: ${v} vs clean absent`);
+  return out;
+}
+
+/** I3c: per-activity metrics and daily series equal the independent clean run, row by row (9 decimals). */
+function seriesEqualClean(x: Expected, o: Observed): InvariantResult | null {
+  if (!x.clean) return null;
+  const metrics = diffMaps(o.derived.metrics, x.clean.metrics);
+  const series = diffMaps(o.derived.series, x.clean.series);
+  return result(
+    'I3c',
+    'metrics/series differ from clean run',
+    metrics.length + series.length,
+    `${x.clean.metrics.size} activity metrics, ${x.clean.series.size} series days in the clean run; ${metrics.length} metrics and ${series.length} days differ${sample([...metrics, ...series])}`,
   );
-  const left: string[] = [];
-  for (const d of i.deleted) {
-    for (const { table_name } of tables) {
-      const { rows } = await i.deps.db.query<{ n: number }>(
-        `select count(*)::int as n from ${table_name} where athlete_id = $1`,
-        [d.athleteId],
-      );
-      if ((rows[0]?.n ?? 0) > 0) left.push(`${table_name}: ${rows[0]!.n}`);
-    }
-    const inbox = await i.deps.db.query('select 1 from webhook_inbox where owner_id = $1', [d.stravaId]);
-    if (inbox.rowCount) left.push(`webhook_inbox: ${inbox.rowCount}`);
-    const jobs = await redisJobsMentioning(i.deps, d.athleteId);
-    if (Object.keys(jobs).length > 0) left.push(`redis jobs ${JSON.stringify(jobs)}`);
-  }
-  return {
-    id: 'I4',
-    name: 'deletion',
-    pass: left.length === 0,
-    detail: `${i.deleted.length} athlete(s) deleted; ${tables.length + 2} places checked; left: ${left.join(', ') || 'nothing'}`,
-  };
 }
 
-/** Jobs still held in Redis (waiting, delayed, running or failed) whose payload names the athlete. */
-async function redisJobsMentioning(deps: Deps, athleteId: string): Promise<Record<string, number>> {
-  const found: Record<string, number> = {};
-  for (const name of ['ingest', 'backfill', 'compute', 'notify'] as const) {
-    for (const state of ['waiting', 'delayed', 'prioritized', 'active', 'failed'] as const) {
-      const jobs = await deps.queues.queue(name).getJobs([state]);
-      const n = jobs.filter((j) => JSON.stringify(j.data).includes(athleteId)).length;
-      if (n > 0) found[`${name}/${state}`] = (found[`${name}/${state}`] ?? 0) + n;
-    }
-  }
-  return found;
+/** I4: after a deauthorization the world performed, nothing of that athlete is left anywhere. */
+function deletion(x: Expected, o: Observed): InvariantResult {
+  const gone = [...deauthorized(x)];
+  const left = gone.flatMap((id) => (o.leftovers.get(id) ?? []).map((p) => `${id} ${p}`));
+  return result(
+    'I4',
+    'rows left after deauthorization',
+    left.length,
+    `${gone.length} athlete(s) deauthorized${sample(left)}`,
+  );
 }
 
-/** I5: no process exit we did not cause, no unhandled rejection or uncaught exception in any output. */
-function noCrash(i: InvariantInput): InvariantResult {
-  const exits = i.supervisor?.unexpectedExits ?? [];
-  const text = i.supervisor?.allOutput() ?? '';
-  const unhandled = (text.match(/unhandledRejection|uncaughtException|UnhandledPromiseRejection/g) ?? [])
-    .length;
-  return {
-    id: 'I5',
-    name: 'no crash',
-    pass: exits.length === 0 && unhandled === 0,
-    detail: `${i.supervisor?.kills ?? 0} kills by us, ${exits.length} unexpected exits${exits.length ? ` (${exits.map((e) => `${e.name}: ${e.code} ${e.stderrTail.slice(-300)}`).join(' | ')})` : ''}, ${unhandled} unhandled-error lines`,
-  };
+/** I5: no process exit we did not cause, no unhandled rejection or uncaught exception logged. */
+function crashes(o: Observed): InvariantResult {
+  const found = o.unexpectedExits.length + o.unhandledErrorLines;
+  return result(
+    'I5',
+    'crashes',
+    found,
+    `${o.unexpectedExits.length} unexpected exits, ${o.unhandledErrorLines} unhandled-error lines${sample(o.unexpectedExits)}`,
+  );
 }
 
-/** Runs I1–I5 and returns them; `printInvariants` shows them. */
-export async function checkInvariants(i: InvariantInput): Promise<InvariantResult[]> {
-  return [await noLoss(i), await convergence(i), await noDuplicates(i), await deletion(i), noCrash(i)];
+/** Every invariant, from the expected state (outside the system) and what the system left. Pure. */
+export function evaluateInvariants(x: Expected, o: Observed): InvariantResult[] {
+  const series = seriesEqualClean(x, o);
+  return [
+    lostEvents(x, o),
+    ...convergence(x, o),
+    ...emails(o),
+    ...(series ? [series] : []),
+    deletion(x, o),
+    crashes(o),
+  ];
 }
 
 export function formatInvariants(title: string, results: InvariantResult[]): string {
-  const lines = results.map((r) => `  ${r.id} ${r.name.padEnd(14)} ${r.pass ? 'PASS' : 'FAIL'}  ${r.detail}`);
+  const lines = results.map(
+    (r) =>
+      `  ${r.id.padEnd(4)} ${r.name.padEnd(40)} expected ${r.expected} found ${String(r.found).padEnd(5)} ${r.pass ? 'PASS' : 'FAIL'}  ${r.detail}`,
+  );
   return [`chaos invariants: ${title}`, ...lines].join('\n');
-}
-
-export function printInvariants(title: string, results: InvariantResult[]): void {
-  process.stdout.write(`${formatInvariants(title, results)}\n`);
 }

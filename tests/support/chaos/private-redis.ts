@@ -5,7 +5,7 @@ import path from 'node:path';
 import { freePort } from '../spawn-service';
 
 /**
- * A Redis of our own (redis-server on a free loopback port, AOF `everysec`, `noeviction`), so chaos runs
+ * A Redis of our own (redis-server on a free loopback port, AOF with `appendfsync always`, `noeviction`), so chaos runs
  * can shut it down and restart it without touching the machine's shared Redis on 6379 that other test
  * files use. Killed only by the pid we started, never by name.
  */
@@ -14,6 +14,7 @@ export class PrivateRedis {
   port = 0;
   private pid: number | null = null;
   restarts = 0;
+  kills = 0;
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
@@ -33,7 +34,7 @@ export class PrivateRedis {
         '--appendonly',
         'yes',
         '--appendfsync',
-        'everysec',
+        'always',
         '--save',
         '',
         '--maxmemory-policy',
@@ -55,6 +56,20 @@ export class PrivateRedis {
     await new Promise((r) => setTimeout(r, downMs));
     await this.start();
     this.restarts++;
+  }
+
+  /**
+   * A crash: SIGKILL by the pid we started (no shutdown, no final AOF rewrite), down for `downMs`, then
+   * the same port and data again. With `appendfsync always` every acknowledged write is on disk.
+   */
+  async kill(downMs: number): Promise<void> {
+    if (this.pid === null) return;
+    process.kill(this.pid, 'SIGKILL');
+    await this.waitUntil(false, 10_000);
+    this.pid = null;
+    this.kills++;
+    await new Promise((r) => setTimeout(r, downMs));
+    await this.start();
   }
 
   async stop(): Promise<void> {

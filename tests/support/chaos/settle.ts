@@ -51,13 +51,17 @@ export async function waitForQuiet(deps: Deps, timeoutMs: number): Promise<boole
   }, timeoutMs);
 }
 
-/** Prints the invariant table and keeps a copy in $TMPDIR/kneadwise-chaos/<slug>.txt. */
+/** Where every scenario leaves its report; `npm run chaos:nightly` reads the .json files into one table. */
+export const REPORT_DIR = process.env.CHAOS_REPORT_DIR ?? path.join(tmpdir(), 'kneadwise-chaos');
+
+/** Prints the invariant table and keeps a copy in REPORT_DIR/<slug>.txt and .json (for the nightly table). */
 export function reportInvariants(title: string, results: InvariantResult[], extra: string[] = []): string {
   const text = [formatInvariants(title, results), ...extra.map((l) => `  ${l}`)].join('\n');
   console.log(text);
-  const dir = path.join(tmpdir(), 'kneadwise-chaos');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `${title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.txt`), `${text}\n`);
+  mkdirSync(REPORT_DIR, { recursive: true });
+  const slug = title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  writeFileSync(path.join(REPORT_DIR, `${slug}.txt`), `${text}\n`);
+  writeFileSync(path.join(REPORT_DIR, `${slug}.json`), JSON.stringify({ scenario: title, results, extra }));
   return text;
 }
 
@@ -65,5 +69,20 @@ export function reportInvariants(title: string, results: InvariantResult[], extr
 export async function settleNote(deps: Deps, settled: boolean, timeoutMs: number): Promise<string> {
   if (settled) return 'settled: yes';
   const left = await backlog(deps).catch((err: Error) => err.message);
-  return `settled: NO within ${Math.round(timeoutMs / 1000)} s; left ${JSON.stringify(left)}`;
+  const jobs = await leftJobs(deps).catch((err: Error) => [err.message]);
+  return `settled: NO within ${Math.round(timeoutMs / 1000)} s; left ${JSON.stringify(left)} ${jobs.join('; ')}`;
+}
+
+/** A few of the jobs still queued: which job, in which state, after how many attempts, why. */
+async function leftJobs(deps: Deps): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of ['ingest', 'backfill', 'compute', 'notify'] as const) {
+    const jobs = await deps.queues.queue(name).getJobs(['waiting', 'active', 'delayed', 'prioritized'], 0, 4);
+    for (const j of jobs) {
+      const state = await j.getState();
+      const wait = j.delay ? ` delay ${Math.round(j.delay / 1000)} s` : '';
+      out.push(`${name}/${j.name} ${state} after ${j.attemptsMade} attempts${wait}: ${j.failedReason ?? ''}`);
+    }
+  }
+  return out.slice(0, 5);
 }

@@ -22,7 +22,14 @@ export interface SendOutcome {
 export async function sendEvents(
   url: string,
   events: WebhookEvent[],
-  opts: { concurrency?: number; timeoutMs?: number; maxAttempts?: number; retryDelayMs?: number } = {},
+  opts: {
+    concurrency?: number;
+    timeoutMs?: number;
+    maxAttempts?: number;
+    retryDelayMs?: number;
+    /** Awaited before event `index` is sent (pacing). */
+    before?: (index: number) => Promise<void>;
+  } = {},
 ): Promise<SendOutcome> {
   const concurrency = opts.concurrency ?? 16;
   const out: SendOutcome = {
@@ -36,7 +43,9 @@ export async function sendEvents(
   let next = 0;
   const lane = async () => {
     while (next < events.length) {
-      const event = events[next++]!;
+      const index = next++;
+      const event = events[index]!;
+      if (opts.before) await opts.before(index);
       if (await deliver(url, event, out, opts)) {
         out.acked++;
         out.ackedEvents.push(event);
