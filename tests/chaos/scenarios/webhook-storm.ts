@@ -68,7 +68,10 @@ export async function runWebhookStorm(o: StormOptions): Promise<ScenarioResult> 
     const note = await settleNote(w.deps, settled, o.settleTimeoutMs);
     await faults.stop();
     await w.supervisor.stopAll();
-    const { results } = await checkChaosRun(w, { ackedEvents: sent.ackedEvents });
+    const { results } = await checkChaosRun(w, {
+      ackedEvents: sent.ackedEvents,
+      notifierWindowFaults: faults.log.workerKills + faults.log.postgresRestarts,
+    });
     const text = reportInvariants(title, results, [
       `plan: ${plan.activities} activities, ${plan.uniqueEvents} unique events (${plan.updates} renames, ${plan.privacyChanges} privacy flips, ${plan.deletes} deletes, ${plan.deauthorized.length} deauthorization), ${plan.duplicates} duplicates, shuffled`,
       `sender: ${describeSend(sent)}`,

@@ -25,8 +25,8 @@ export interface Observed {
   derived: DerivedNumbers;
   /** Alert emails the outbox holds (not cancelled): dedup key -> status. */
   alertOutbox: Map<string, string>;
-  /** X-Kneadwise-Key of every message the SMTP sink received, one entry per message. */
-  mailKeys: string[];
+  /** X-Kneadwise-Key and Message-ID of every message the SMTP sink received, one entry per message. */
+  mails: { key: string; messageId: string }[];
   /** Per deauthorized athlete (Strava id): places where something of theirs is left. */
   leftovers: Map<number, string[]>;
   unexpectedExits: string[];
@@ -42,6 +42,12 @@ export interface Expected {
   ackedEvents: WebhookEvent[];
   /** The independent clean run's numbers; null when the scenario does not compare series. */
   clean: DerivedNumbers | null;
+  /**
+   * Faults that can land between SMTP's "250 OK" and the outbox commit (worker SIGKILLs, PostgreSQL
+   * crashes): no protocol closes that window (reliability.md 3.2), so each may re-send one message, with
+   * the same Message-ID (mail stores collapse it). I3d allows at most this many re-sends and counts them.
+   */
+  notifierWindowFaults: number;
 }
 
 /** The inbox's identity of an event (what Strava's retries and our duplicates share). */
@@ -112,17 +118,45 @@ function convergence(x: Expected, o: Observed): InvariantResult[] {
   ];
 }
 
-/** I3: alert emails exactly once: no key received twice, every due alert email received. */
-function emails(o: Observed): InvariantResult[] {
-  const received = new Map<string, number>();
-  for (const k of o.mailKeys) received.set(k, (received.get(k) ?? 0) + 1);
-  const dups = [...received].filter(([, n]) => n > 1);
-  const extra = dups.reduce((s, [, n]) => s + n - 1, 0);
-  const lost = [...o.alertOutbox].filter(([k, status]) => status !== 'sent' || !received.has(k));
-  const summary = `${o.alertOutbox.size} alert emails due, ${o.mailKeys.length} messages received`;
+/**
+ * I3: alert emails exactly once. I3a: no alert email arrives as two different messages (distinct
+ * Message-IDs for one outbox key): the bar is 0, with no allowance. I3b: every due alert email arrives.
+ * I3d: copies of one and the same message (same Message-ID) re-sent after a fault in the 250 -> commit
+ * window, at most one per such fault.
+ */
+function emails(x: Expected, o: Observed): InvariantResult[] {
+  const idsByKey = new Map<string, Map<string, number>>();
+  for (const m of o.mails) {
+    const ids = idsByKey.get(m.key) ?? new Map<string, number>();
+    ids.set(m.messageId, (ids.get(m.messageId) ?? 0) + 1);
+    idsByKey.set(m.key, ids);
+  }
+  const distinct = [...idsByKey].filter(([, ids]) => ids.size > 1);
+  const extraMessages = distinct.reduce((s, [, ids]) => s + ids.size - 1, 0);
+  const resent = [...idsByKey].flatMap(([k, ids]) =>
+    [...ids].filter(([, n]) => n > 1).map(([id, n]) => ({ k, id, copies: n - 1 })),
+  );
+  const resentCopies = resent.reduce((s, r) => s + r.copies, 0);
+  const lost = [...o.alertOutbox].filter(([k, status]) => status !== 'sent' || !idsByKey.has(k));
+  const summary = `${o.alertOutbox.size} alert emails due, ${o.mails.length} messages received`;
   return [
-    result('I3a', 'duplicate emails', extra, `${summary}${sample(dups.map(([k, n]) => `${k} x${n}`))}`),
+    result(
+      'I3a',
+      'duplicate emails (distinct messages per alert email)',
+      extraMessages,
+      `${summary}${sample(distinct.map(([k, ids]) => `${k} x${ids.size}`))}`,
+    ),
     result('I3b', 'lost alert emails', lost.length, `${summary}${sample(lost.map(([k, s]) => `${k} ${s}`))}`),
+    {
+      ...result(
+        'I3d',
+        're-sent copies of one message (same Message-ID)',
+        resentCopies,
+        `${sample(resent.map((r) => `${r.k} ${r.id} +${r.copies}`))}`,
+      ),
+      expected: x.notifierWindowFaults,
+      pass: resentCopies <= x.notifierWindowFaults,
+    },
   ];
 }
 
@@ -176,7 +210,7 @@ export function evaluateInvariants(x: Expected, o: Observed): InvariantResult[] 
   return [
     lostEvents(x, o),
     ...convergence(x, o),
-    ...emails(o),
+    ...emails(x, o),
     ...(series ? [series] : []),
     deletion(x, o),
     crashes(o),

@@ -42,9 +42,10 @@ export async function observe(
     ),
     derived: await readDerivedNumbers(deps.db),
     alertOutbox: new Map(outbox.rows.map((r) => [r.dedup_key, r.status])),
-    mailKeys: smtp.messages
-      .map((m) => m.parsed.headers.get('x-kneadwise-key'))
-      .filter((k): k is string => typeof k === 'string'),
+    mails: smtp.messages.flatMap((m) => {
+      const key = m.parsed.headers.get('x-kneadwise-key');
+      return typeof key === 'string' ? [{ key, messageId: m.parsed.messageId ?? '' }] : [];
+    }),
     leftovers,
     unexpectedExits: (supervisor?.unexpectedExits ?? []).map(
       (e) => `${e.name} exited ${e.code}: ${e.stderrTail.slice(-300)}`,
@@ -94,6 +95,7 @@ export async function expectFromWorld(
   w: ChaosWorld,
   ackedEvents: WebhookEvent[],
   compareSeries: boolean,
+  notifierWindowFaults = 0,
 ): Promise<Expected> {
   // The chaos is over: the clean run talks to a Strava without injected faults.
   w.emu.control.setFailures({ errorRate: 0, rateLimitRate: 0, timeoutRate: 0, latencyMs: 0 });
@@ -108,7 +110,7 @@ export async function expectFromWorld(
         redisUrl: redisUrl(),
       })
     : null;
-  return { truth, connected, ackedEvents, clean };
+  return { truth, connected, ackedEvents, clean, notifierWindowFaults };
 }
 
 /** Athletes the world deauthorized, with the uuid they had in the service (their rows must be gone). */
@@ -120,9 +122,14 @@ export function deauthorizedOf(w: ChaosWorld, truth: WorldTruth) {
 /** Checks a finished chaos run (service processes stopped): expected from the world vs what was left. */
 export async function checkChaosRun(
   w: ChaosWorld,
-  opts: { ackedEvents: WebhookEvent[]; compareSeries?: boolean },
+  opts: { ackedEvents: WebhookEvent[]; compareSeries?: boolean; notifierWindowFaults?: number },
 ): Promise<{ results: InvariantResult[]; expected: Expected; observed: Observed }> {
-  const expected = await expectFromWorld(w, opts.ackedEvents, opts.compareSeries ?? true);
+  const expected = await expectFromWorld(
+    w,
+    opts.ackedEvents,
+    opts.compareSeries ?? true,
+    opts.notifierWindowFaults ?? 0,
+  );
   const observed = await observe(w.deps, w.smtp, w.supervisor, deauthorizedOf(w, expected.truth));
   return { results: evaluateInvariants(expected, observed), expected, observed };
 }
