@@ -11,7 +11,7 @@ import { storeActivityStreams } from '../../db/queries/activity-streams';
 import { getSyncAthlete, hasScope, type SyncAthlete } from '../../db/queries/athlete-sync';
 import { latestActivityEventTime } from '../../db/queries/webhook-inbox';
 import type { Deps } from '../../services/deps';
-import type { StravaActivity } from '../../services/strava/api';
+import type { StravaActivity, StravaCallPriority } from '../../services/strava/api';
 import {
   changesLoad,
   toActivityFields,
@@ -30,6 +30,7 @@ import { stravaApiFor } from '../../services/strava/client';
  * missing and it is not a manual entry. A tombstoned activity costs no call unless a newer create/update
  * event arrived since its deletion (a privacy flip back); a 404 removes it. A private activity is stored
  * only with activity:read_all. Any change of type or timing, and new streams, ask for a recompute.
+ * A webhook `delete` also arrives here: nothing is deleted on the event's word, only on Strava's 404.
  */
 export const run: JobRunner<'sync-activity'> = async (data, deps, ctx) => {
   const athlete = await getSyncAthlete(deps.db, data.athleteId);
@@ -44,7 +45,9 @@ export const run: JobRunner<'sync-activity'> = async (data, deps, ctx) => {
   const before = await getActivityState(deps.db, data.activityId);
   const fetchedAt = new Date(deps.clock());
   const goneAtS = eventS ?? Math.floor(fetchedAt.getTime() / 1000);
-  const detail = await fetchDetail(deps, athlete, data.activityId);
+  // A webhook event is only a hint (it may be forged): its checks draw on the capped webhook share.
+  const priority: StravaCallPriority = data.reason === 'webhook' ? 'webhook' : 'live';
+  const detail = await fetchDetail(deps, athlete, data.activityId, priority);
   if (!detail || (detail.private === true && !hasScope(athlete, 'activity:read_all'))) {
     await removeActivity(deps, athlete.id, data.activityId, goneAtS);
     return;
@@ -55,7 +58,7 @@ export const run: JobRunner<'sync-activity'> = async (data, deps, ctx) => {
   }
   const fields = toActivityFields(detail, athlete.id);
   if (!(await writeUnlessDeleted(deps, fields, fetchedAt, eventS))) return;
-  const streamsStored = await syncStreams(deps, athlete, before, fields, goneAtS, ctx);
+  const streamsStored = await syncStreams(deps, athlete, before, fields, goneAtS, ctx, priority);
   if (streamsStored === 'gone') return;
   if (!before || streamsStored || changesLoad(before, fields) || before.localDate !== fields.localDate) {
     await enqueueRecompute(
@@ -70,9 +73,10 @@ async function fetchDetail(
   deps: Deps,
   athlete: SyncAthlete,
   activityId: string,
+  priority: StravaCallPriority,
 ): Promise<StravaActivity | null> {
   try {
-    return await stravaApiFor(deps).getActivity(athlete.id, activityId, 'live');
+    return await stravaApiFor(deps).getActivity(athlete.id, activityId, priority);
   } catch (err) {
     if (err instanceof StravaNotFoundError) return null;
     throw err;
@@ -106,11 +110,12 @@ async function syncStreams(
   fields: ActivityFields,
   goneAtS: number,
   ctx: JobContext,
+  priority: StravaCallPriority,
 ): Promise<boolean | 'gone'> {
   if (fields.manual) return false;
   if (before && before.streamsStatus !== 'pending' && before.streamsStatus !== 'failed') return false;
   try {
-    const streams = await stravaApiFor(deps).getStreams(athlete.id, fields.id, 'live');
+    const streams = await stravaApiFor(deps).getStreams(athlete.id, fields.id, priority);
     await storeActivityStreams(deps.db, fields.id, toStoredStreams(streams), new Date(deps.clock()));
     return true;
   } catch (err) {

@@ -1,12 +1,14 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { insertInboxEvent } from '../../../db/queries/webhook-inbox';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { parseWebhookEvent, webhookDedupKey } from '../../strava/webhook-event';
+import { WEBHOOK_BASE_PATH, isWebhookSecret, sameSecret } from '../../strava/webhook-secret';
+import { clampEventTimeS } from '../../strava/event-time';
+import { sourceLimitFor } from './webhook-source-limit';
 import { enqueueBatcherFor } from './webhook-enqueue-batcher';
 
-export const WEBHOOK_PATH = '/strava/webhook';
+export const WEBHOOK_PATH = WEBHOOK_BASE_PATH;
 /** Events are a few hundred bytes; anything past this is not from Strava. */
 const WEBHOOK_BODY_LIMIT = '16kb';
 /** Strava gives us 2 s; an inbox write slower than this answers 503 so Strava retries instead. */
@@ -15,22 +17,35 @@ const INBOX_DEADLINE_MS = 1500;
 const MAX_CHALLENGE_LENGTH = 255;
 
 /**
- * Strava webhook. GET: the subscription handshake. POST: validate the event, write it to the durable
- * inbox (a duplicate is a no-op), answer 200, then best-effort enqueue `process-webhook-event`.
+ * Strava webhook. GET (with or without the path secret): the subscription handshake, guarded by the
+ * verify token. POST `/strava/webhook/<secret>`: validate the event, write it to the durable inbox (a
+ * duplicate is a no-op), answer 200, then best-effort enqueue `process-webhook-event`.
  *
- * Events naming another subscription (once ours is known) or an athlete who is not connected still get
- * 200 (a non-2xx only makes Strava retry) but are recorded as 'dropped' and cause no work. Malformed
- * bodies get 400, bodies over 16 KB 413, non-JSON 415; only an unreachable database answers 503, so
- * Strava retries rather than the event being lost.
+ * A wrong path secret gets 404 and a source over STRAVA_WEBHOOK_SOURCE_LIMIT per minute 429, before the
+ * body is read. Events naming another subscription than the recorded one, or an athlete who is not
+ * connected, still get 200 (a non-2xx only makes Strava retry) but are recorded as 'dropped' and cause
+ * no work; every drop is counted in kneadwise_webhook_events_dropped_total. `event_time` is clamped to
+ * the hour before the receive time, so a forged far-future time cannot order itself after later real
+ * changes. Malformed bodies get 400, bodies over 16 KB 413, non-JSON 415; only an unreachable database
+ * answers 503, so Strava retries rather than the event being lost.
  */
 export function stravaWebhookRoutes(deps: Deps): Router {
   const router = Router();
-  router.get(WEBHOOK_PATH, (req, res) => {
+  const answerHandshake = (req: Request, res: Response) => {
     const challenge = handshake(req.query, deps.config.strava.verifyToken);
     res.status(200).json({ 'hub.challenge': challenge });
+  };
+  router.get(WEBHOOK_PATH, answerHandshake);
+  router.get(`${WEBHOOK_PATH}/:secret`, answerHandshake);
+  router.post(WEBHOOK_PATH, () => {
+    deps.metrics.webhookDropped.inc({ reason: 'wrong path secret' });
+    throw new AppError('not_found', 'No such webhook endpoint');
   });
   router.post(
-    WEBHOOK_PATH,
+    `${WEBHOOK_PATH}/:secret`,
+    (req: Request, _res: Response, next: NextFunction) => {
+      admit(deps, req).then(() => next(), next);
+    },
     requireJson,
     express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }),
     (req: Request, res: Response, next: NextFunction) => {
@@ -54,11 +69,17 @@ function handshake(query: Request['query'], verifyToken: string): string {
   return challenge;
 }
 
-/** Constant-time comparison of secrets of any length (hashing first equalises the lengths). */
-function sameSecret(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+/** Path secret, then the per-source limit: both before the body is read or anything is written. */
+async function admit(deps: Deps, req: Request): Promise<void> {
+  const secret = req.params.secret;
+  if (typeof secret !== 'string' || !(await isWebhookSecret(deps, secret))) {
+    deps.metrics.webhookDropped.inc({ reason: 'wrong path secret' });
+    throw new AppError('not_found', 'No such webhook endpoint');
+  }
+  if (!(await sourceLimitFor(deps).admit(req.ip ?? 'unknown'))) {
+    deps.metrics.webhookDropped.inc({ reason: 'source over limit' });
+    throw new AppError('rate_limited', 'Too many webhook events from this source; retry later');
+  }
 }
 
 function requireJson(req: Request, _res: Response, next: NextFunction): void {
@@ -83,7 +104,7 @@ async function receiveEvent(deps: Deps, req: Request, res: Response): Promise<vo
       aspectType: e.aspect_type,
       ownerId: e.owner_id,
       subscriptionId: e.subscription_id,
-      eventTime: e.event_time,
+      eventTime: clampEventTimeS(e.event_time, deps.clock()),
       updates: e.updates,
     }),
     INBOX_DEADLINE_MS,
@@ -96,7 +117,8 @@ async function receiveEvent(deps: Deps, req: Request, res: Response): Promise<vo
     // After the response, batched: Redis never delays the ack; the sweeper re-drives anything lost.
     enqueueBatcherFor(deps).add(inserted.id);
   } else if (inserted) {
-    req.log.debug({ inboxId: inserted.id }, 'webhook event recorded and dropped');
+    deps.metrics.webhookDropped.inc({ reason: inserted.reason ?? 'dropped' });
+    req.log.debug({ inboxId: inserted.id, reason: inserted.reason }, 'webhook event recorded and dropped');
   }
 }
 

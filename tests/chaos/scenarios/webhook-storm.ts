@@ -1,5 +1,10 @@
 import { createPrng, type WebhookEvent } from '../../../services/strava-emulator';
-import { createChaosWorld, SUBSCRIPTION_ID, type ChaosWorld } from '../../support/chaos/chaos-world';
+import {
+  CHAOS_WEBHOOK_PATH,
+  createChaosWorld,
+  SUBSCRIPTION_ID,
+  type ChaosWorld,
+} from '../../support/chaos/chaos-world';
 import { buildEventPlan } from '../../support/chaos/event-plan';
 import { checkInvariants, type InvariantResult } from '../../support/chaos/invariants';
 import { pollUntil, reportInvariants, settleNote, sleep, waitForQuiet } from '../../support/chaos/settle';
@@ -50,7 +55,7 @@ export async function runWebhookStorm(o: StormOptions): Promise<ScenarioResult> 
     const webUrl = await w.supervisor.startWeb();
     WORKERS.forEach((n) => w.supervisor.startWorker(n));
     const expected = plan.uniqueEvents + plan.activities;
-    const sending = sendEvents(`${webUrl}/strava/webhook`, plan.events, { concurrency: 8 });
+    const sending = sendEvents(`${webUrl}${CHAOS_WEBHOOK_PATH}`, plan.events, { concurrency: 8 });
     await runChaos(w, o, expected);
     const sent = await sending;
     const deauth = await deauthorize(w, webUrl, leaving.stravaId);
@@ -122,7 +127,7 @@ async function deauthorize(w: ChaosWorld, webUrl: string, stravaId: number): Pro
     subscription_id: SUBSCRIPTION_ID,
     updates: { authorized: 'false' },
   };
-  return sendEvents(`${webUrl}/strava/webhook`, [event]);
+  return sendEvents(`${webUrl}${CHAOS_WEBHOOK_PATH}`, [event]);
 }
 
 function describeSend(s: SendOutcome): string {
