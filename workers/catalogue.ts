@@ -33,11 +33,20 @@ interface JobSpec<S extends z.ZodType> {
 const spec = <S extends z.ZodType>(s: JobSpec<S>): JobSpec<S> => s;
 
 export const JOBS = {
-  /** Turn one inbox row into work (sync, delete, deauthorize). */
+  /**
+   * Turn one inbox row into work (sync, delete, deauthorize). `replay` (a receive minute) re-checks a
+   * deauthorization whose exact event arrived again: the first copy may have been a forgery.
+   */
   'process-webhook-event': spec({
     queue: 'ingest',
-    schema: z.object({ inboxId: id64 }),
-    jobId: (d) => `wh-${d.inboxId}`,
+    schema: z.object({
+      inboxId: id64,
+      replay: z
+        .string()
+        .regex(/^m\d+$/)
+        .optional(),
+    }),
+    jobId: (d) => (d.replay ? `wh-${d.inboxId}-${d.replay}` : `wh-${d.inboxId}`),
     priority: 1,
   }),
   /** Make our copy of one activity equal Strava's current state (create/update/delete converge). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { withTransaction } from '../../db/pool';
 import { deleteAthleteEverything } from '../../db/queries/athlete-deletion';
 import { findAthleteById } from '../../db/queries/athletes';
@@ -58,7 +59,7 @@ export const run: JobRunner<'delete-athlete'> = async (data, deps, ctx) => {
   );
 };
 
-/** One e-mail per deletion (the athlete id is never reused); no foreign key, so it outlives the rows. */
+/** One e-mail per deletion (athlete ids are never reused); no foreign key, so it outlives the rows. */
 async function queueDeletionEmail(
   deps: Deps,
   data: JobData<'delete-athlete'>,
@@ -70,7 +71,8 @@ async function queueDeletionEmail(
   });
   const id = await withTransaction(deps.db, (tx) =>
     insertOutboxEmail(tx, {
-      dedupKey: `strava-deleted-${data.athleteId}`,
+      // Hashed: after the deletion no row may hold the athlete's id.
+      dedupKey: `strava-deleted-${createHash('sha256').update(data.athleteId).digest('hex').slice(0, 32)}`,
       kind: 'strava-data-deleted',
       recipient: contact.email,
       subject: mail.subject,

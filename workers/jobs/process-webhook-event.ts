@@ -20,7 +20,12 @@ import { enqueueSync } from '../ingest/enqueue';
  */
 export const run: JobRunner<'process-webhook-event'> = async (data, deps, ctx) => {
   const row = await getInboxEvent(deps.db, data.inboxId);
-  if (!row || row.status === 'done' || row.status === 'dropped' || row.status === 'failed') return;
+  if (!row || row.status === 'dropped') return;
+  if (data.replay && row.objectType === 'athlete') {
+    await handle(row, deps); // a deauthorization seen again: check again (coalesced, per-athlete limited)
+    return;
+  }
+  if (row.status === 'done' || row.status === 'failed') return;
   try {
     const verdict = await handle(row, deps);
     if (verdict.status === 'dropped')

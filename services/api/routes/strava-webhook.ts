@@ -2,7 +2,8 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import { insertInboxEvent } from '../../../db/queries/webhook-inbox';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
-import { parseWebhookEvent, webhookDedupKey } from '../../strava/webhook-event';
+import { findLiveInboxId } from '../../../db/queries/webhook-replay';
+import { isDeauthorization, parseWebhookEvent, webhookDedupKey } from '../../strava/webhook-event';
 import { WEBHOOK_BASE_PATH, isWebhookSecret, sameSecret } from '../../strava/webhook-secret';
 import { clampEventTimeS } from '../../strava/event-time';
 import { sourceLimitFor } from './webhook-source-limit';
@@ -116,9 +117,27 @@ async function receiveEvent(deps: Deps, req: Request, res: Response): Promise<vo
   if (inserted?.status === 'pending') {
     // After the response, batched: Redis never delays the ack; the sweeper re-drives anything lost.
     enqueueBatcherFor(deps).add(inserted.id);
+  } else if (!inserted && isDeauthorization(e)) {
+    void replayDeauthorization(deps, req, webhookDedupKey(e));
   } else if (inserted) {
     deps.metrics.webhookDropped.inc({ reason: inserted.reason ?? 'dropped' });
     req.log.debug({ inboxId: inserted.id, reason: inserted.reason }, 'webhook event recorded and dropped');
+  }
+}
+
+/**
+ * A deauthorization identical to one already received: Strava's retry, or the real event after a
+ * forger sent its exact copy first. Either way it is checked with Strava again (at most once per
+ * receive minute; the worker coalesces checks per athlete), so a forgery can never suppress the real one.
+ */
+async function replayDeauthorization(deps: Deps, req: Request, dedupKey: string): Promise<void> {
+  try {
+    const inboxId = await findLiveInboxId(deps.db, dedupKey);
+    if (!inboxId) return;
+    const replay = `m${Math.floor(deps.clock() / 60_000)}`;
+    await deps.queues.enqueue('process-webhook-event', { inboxId, replay });
+  } catch (err) {
+    req.log.warn({ err: (err as Error).message }, 'could not re-check a repeated deauthorization');
   }
 }
 
