@@ -57,14 +57,21 @@ async function handle(row: InboxRow, deps: Deps): Promise<Verdict> {
     );
     return { status: 'done', reason: slot.granted ? undefined : 'deauthorization check at window end' };
   }
-  if (row.aspectType === 'delete' && !(await holdsActivity(deps.db, athlete.id, row.objectId))) {
-    return { status: 'dropped', reason: 'delete of an activity we do not hold' };
-  }
-  return activityCheck(deps, athlete, row.objectId);
+  return activityCheck(deps, athlete, row);
 }
 
-async function activityCheck(deps: Deps, athlete: SyncAthlete, activityId: string): Promise<Verdict> {
+async function activityCheck(deps: Deps, athlete: SyncAthlete, row: InboxRow): Promise<Verdict> {
+  // Every activity event takes a slot, even one that turns out free: the web process admits limit + 1
+  // events per athlete and window, so the last one admitted always lands here past the limit and folds.
   const slot = await takeAthleteCheck(deps, athlete.id);
+  const activityId = row.objectId;
+  if (
+    slot.granted &&
+    row.aspectType === 'delete' &&
+    !(await holdsActivity(deps.db, athlete.id, activityId))
+  ) {
+    return { status: 'dropped', reason: 'delete of an activity we do not hold' };
+  }
   if (slot.granted) {
     await enqueueSync(deps, { athleteId: athlete.id, activityId, reason: 'webhook' });
     return { status: 'done' };

@@ -1,11 +1,12 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import { insertInboxEvent } from '../../../db/queries/webhook-inbox';
+import { finishInboxEvent, insertInboxEvent } from '../../../db/queries/webhook-inbox';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { findLiveInboxId } from '../../../db/queries/webhook-replay';
 import { isDeauthorization, parseWebhookEvent, webhookDedupKey } from '../../strava/webhook-event';
 import { WEBHOOK_BASE_PATH, isWebhookSecret, sameSecret } from '../../strava/webhook-secret';
 import { clampEventTimeS } from '../../strava/event-time';
+import { ownerLimitFor } from './webhook-owner-limit';
 import { sourceLimitFor } from './webhook-source-limit';
 import { enqueueBatcherFor } from './webhook-enqueue-batcher';
 
@@ -114,7 +115,15 @@ async function receiveEvent(deps: Deps, req: Request, res: Response): Promise<vo
     throw new AppError('unavailable', 'Event store unavailable, retry later');
   });
   res.status(200).json({ received: true });
-  if (inserted?.status === 'pending') {
+  if (
+    inserted?.status === 'pending' &&
+    e.object_type === 'activity' &&
+    !ownerLimitFor(deps).admit(e.owner_id)
+  ) {
+    // Over the athlete's limit: recorded, no job; the worker's fold of an earlier event covers it.
+    deps.metrics.webhookDropped.inc({ reason: 'athlete over limit (folded)' });
+    await finishInboxEvent(deps.db, inserted.id, 'dropped', 'athlete over limit (folded into the listing)');
+  } else if (inserted?.status === 'pending') {
     // After the response, batched: Redis never delays the ack; the sweeper re-drives anything lost.
     enqueueBatcherFor(deps).add(inserted.id);
   } else if (!inserted && isDeauthorization(e)) {
