@@ -64,14 +64,7 @@ async function expectDeletedWithOneEmail(a: {
     'athlete deleted',
     async () => Object.keys(await rowsMentioning(world.deps, needles)).length === 0,
     60_000,
-  ).catch(async (err: Error) => {
-    const lines = world.deps.logLines().filter((l) => Number(l.level) >= 30);
-    process.stderr.write(JSON.stringify(await rowsMentioning(world.deps, needles)));
-    process.stderr.write(
-      lines.map((l) => `${String(l.job)} ${String(l.msg)} ${String(l.err ?? '')}`).join('\n'),
-    );
-    throw err;
-  });
+  );
   await waitFor('queues idle', () => queuesIdle(world.deps, ['ingest', 'backfill']));
   const emails = await deletionEmails(a.email);
   expect(emails).toEqual([{ subject: 'Your Strava data was deleted from Kneadwise', athlete_id: null }]);
