@@ -11,7 +11,7 @@
 import type { Server } from 'node:http';
 import { buildApp } from '../services/api/app';
 import { loadConfig } from '../services/config';
-import { createChaosWorld } from '../tests/support/chaos/chaos-world';
+import { CHAOS_WEBHOOK_PATH, createChaosWorld } from '../tests/support/chaos/chaos-world';
 import { buildEventPlan } from '../tests/support/chaos/event-plan';
 import { backlog, pollUntil } from '../tests/support/chaos/settle';
 import { sendEvents } from '../tests/support/chaos/strava-sender';
@@ -63,7 +63,7 @@ export async function runPipelineBench(
     await waitForWorkers(w);
     w.emu.control.resetLog();
     const started = performance.now();
-    const sent = await sendEvents(`http://127.0.0.1:${port}/strava/webhook`, plan.events, { concurrency: 8 });
+    const sent = await sendEvents(`http://127.0.0.1:${port}${CHAOS_WEBHOOK_PATH}`, plan.events, { concurrency: 8 });
     const completed = await pollUntil(
       async () => (await storedMetrics(w)) >= plan.activities && (await idle(w)),
       30 * 60_000,

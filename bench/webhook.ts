@@ -78,9 +78,11 @@ export async function runWebhookBench(
   }
 }
 
+const BENCH_WEBHOOK_SECRET = 'bench-webhook-secret-0123456789abcdef';
+
 function bareApp(): express.Express {
   const app = express();
-  app.post('/strava/webhook', express.json({ limit: '16kb' }), (_req, res) => {
+  app.post(`/strava/webhook/${BENCH_WEBHOOK_SECRET}`, express.json({ limit: '16kb' }), (_req, res) => {
     res.status(200).json({ received: true });
   });
   return app;
@@ -94,7 +96,7 @@ function uniqueEventTemplate(): string {
 
 async function drive(url: string, durationS: number, rate: number, name = 'warm-up'): Promise<LatencyRow> {
   const result = await autocannon({
-    url: `${url}/strava/webhook`,
+    url: `${url}/strava/webhook/${BENCH_WEBHOOK_SECRET}`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     // The load generator runs in a worker thread so it does not share the servers' event loop.
@@ -129,6 +131,9 @@ async function startRealApp(): Promise<{ url: string; close: () => Promise<void>
     QUEUE_PREFIX: prefix,
     LOG_LEVEL: 'warn',
     DB_POOL_MAX: '20',
+    // Strava-shaped load from one host: the per-source limit is not what this measures.
+    STRAVA_WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET,
+    STRAVA_WEBHOOK_SOURCE_LIMIT: '1000000',
   });
   const deps = await buildDeps(config, createLogger('warn'), { migrate: true });
   await deps.db.query(`insert into athlete (strava_athlete_id) values ($1)`, [OWNER]);

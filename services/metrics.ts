@@ -38,6 +38,17 @@ export function createMetrics() {
       labelNames: ['kind', 'outcome'] as const,
       registers: [registry],
     }),
+    webhookDropped: new Counter({
+      name: 'kneadwise_webhook_events_dropped_total',
+      help: 'Webhook events dropped before any Strava call, by reason (wrong path secret, unknown subscription or athlete, source over its limit, nothing to do)',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    webhookFolded: new Counter({
+      name: 'kneadwise_webhook_events_folded_total',
+      help: 'Webhook events over the per-athlete limit, folded into one listing of the athlete at the end of the window',
+      registers: [registry],
+    }),
     stravaCalls: new Counter({
       name: 'kneadwise_strava_calls_total',
       help: 'Strava API calls by endpoint kind and status',

@@ -33,11 +33,20 @@ interface JobSpec<S extends z.ZodType> {
 const spec = <S extends z.ZodType>(s: JobSpec<S>): JobSpec<S> => s;
 
 export const JOBS = {
-  /** Turn one inbox row into work (sync, delete, deauthorize). */
+  /**
+   * Turn one inbox row into work (sync, delete, deauthorize). `replay` (a receive minute) re-checks a
+   * deauthorization whose exact event arrived again: the first copy may have been a forgery.
+   */
   'process-webhook-event': spec({
     queue: 'ingest',
-    schema: z.object({ inboxId: id64 }),
-    jobId: (d) => `wh-${d.inboxId}`,
+    schema: z.object({
+      inboxId: id64,
+      replay: z
+        .string()
+        .regex(/^m\d+$/)
+        .optional(),
+    }),
+    jobId: (d) => (d.replay ? `wh-${d.inboxId}-${d.replay}` : `wh-${d.inboxId}`),
     priority: 1,
   }),
   /** Make our copy of one activity equal Strava's current state (create/update/delete converge). */
@@ -71,11 +80,16 @@ export const JOBS = {
     schema: z.object({ athleteId: uuid, windowId: z.string().regex(/^[0-9a-z-]+$/) }),
     jobId: (d) => `reconcile-${d.athleteId}-${d.windowId}`,
   }),
-  /** Delete everything of an athlete (disconnect, confirmed deauthorization). */
+  /**
+   * Delete everything of an athlete (disconnect; deauthorization event or lost access, each confirmed
+   * with Strava first). Rerun semantics, not a fixed id: a forged request that ran (and deleted nothing)
+   * can never make the real one that follows a no-op.
+   */
   'delete-athlete': spec({
     queue: 'ingest',
-    schema: z.object({ athleteId: uuid, reason: z.enum(['disconnect', 'deauthorized']) }),
+    schema: z.object({ athleteId: uuid, reason: z.enum(['disconnect', 'deauthorized', 'access-lost']) }),
     jobId: (d) => `delete-${d.athleteId}`,
+    rerunKey: (d) => `delete-${d.athleteId}`,
     priority: 1,
   }),
   /** Recompute an athlete's metrics/series from a day on, then re-evaluate alert rules. */
@@ -112,6 +126,15 @@ export const JOBS = {
     schema: z.object({}),
     jobId: () => 'sweep-stale-metrics',
   }),
+  /**
+   * Repeatable: queue a confirmed deletion check (delete-athlete, reason access-lost) for athletes whose
+   * Strava access failed or went unused for a day: a lost deauthorization is found within hours.
+   */
+  'verify-strava-access': spec({
+    queue: 'maintenance',
+    schema: z.object({}),
+    jobId: () => 'verify-strava-access',
+  }),
   /** Repeatable: queue a reconcile-athlete for every connected athlete. */
   'reconcile-all': spec({ queue: 'maintenance', schema: z.object({}), jobId: () => 'reconcile-all' }),
 } as const;
@@ -128,6 +151,7 @@ export const REPEATABLE_JOBS: { name: JobName; everyMs: number }[] = [
   { name: 'purge-raw-data', everyMs: 60 * 60_000 },
   { name: 'refresh-athletes', everyMs: 60 * 60_000 },
   { name: 'reconcile-all', everyMs: 6 * 60 * 60_000 },
+  { name: 'verify-strava-access', everyMs: 60 * 60_000 },
 ];
 
 /**

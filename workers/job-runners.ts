@@ -14,6 +14,7 @@ import { run as sendEmail } from './jobs/send-email';
 import { run as sweepInbox } from './jobs/sweep-inbox';
 import { run as sweepStaleMetrics } from './jobs/sweep-stale-metrics';
 import { run as syncActivity } from './jobs/sync-activity';
+import { run as verifyStravaAccess } from './jobs/verify-strava-access';
 
 /**
  * Every job name of the catalogue and the function that runs it: a typed, static map, so a job added
@@ -34,6 +35,7 @@ export const JOB_RUNNERS: { [N in JobName]: JobRunner<N> } = {
   'refresh-athletes': refreshAthletes,
   'sweep-stale-metrics': sweepStaleMetrics,
   'reconcile-all': reconcileAll,
+  'verify-strava-access': verifyStravaAccess,
 };
 
 /** The runner of a job name (widened for the dispatcher, which has validated the payload). */

@@ -1,6 +1,7 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Deps } from '../services/deps';
 import { PermanentJobError, RateLimitWaitError } from '../services/errors';
+import { StravaAuthError, type StravaAuthReason } from '../services/strava/errors';
 import { BACKOFF_TYPE, JOBS, QUEUE_NAMES, REPEATABLE_JOBS, type JobName, type QueueName } from './catalogue';
 import type { JobContext } from './job-context';
 import { jobRunner } from './job-runners';
@@ -67,6 +68,13 @@ async function dispatch(job: Job, token: string | undefined, deps: Deps) {
       await job.moveToDelayed(Math.max(err.retryAtMs, Date.now() + 1000), token);
       throw new DelayedError();
     }
+    if (err instanceof StravaAuthError && LOST_ACCESS.includes(err.reason) && name !== 'delete-athlete') {
+      // Strava refused the token or its refresh: confirm and treat as a deauthorization (the event may
+      // never come). The check is keyed per athlete, so many failing jobs queue one.
+      await deps.queues
+        .enqueue('delete-athlete', { athleteId: err.athleteId, reason: 'access-lost' })
+        .catch((e: Error) => ctx.log.warn({ err: e.message }, 'could not queue the access check'));
+    }
     if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
     ctx.log.warn({ err: (err as Error).message, attempt: job.attemptsMade + 1 }, 'job failed; will retry');
     throw err;
@@ -74,6 +82,9 @@ async function dispatch(job: Job, token: string | undefined, deps: Deps) {
     stopTimer();
   }
 }
+
+/** Strava's own answers that the athlete's access is gone (not ours: unreadable tokens, missing scopes). */
+const LOST_ACCESS: StravaAuthReason[] = ['revoked', 'refresh_rejected'];
 
 /** Retry delay of the catalogue's backoff type: 1 s doubling, capped at 60 s, +/-20 % jitter. */
 export function cappedBackoffMs(attemptsMade: number, type?: string): number {

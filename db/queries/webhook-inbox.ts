@@ -29,18 +29,17 @@ export interface InboxInsert {
 /**
  * Records a webhook event in one round trip, before the 200. A second insert of the same event (same
  * dedup key) is a no-op and returns null. The row starts 'dropped' with a reason, and gets no job, when
- * our subscription is known and the event names another one (forged or stale), or when the owner is
- * not a connected athlete; otherwise it starts 'pending'.
+ * the event does not name our recorded subscription (forged or stale; no subscription recorded means
+ * every event is dropped), or when the owner is not a connected athlete; otherwise it starts 'pending'.
  */
 export async function insertInboxEvent(
   db: Queryable,
   e: InboxInsert,
-): Promise<{ id: string; status: string } | null> {
-  const { rows } = await db.query<{ id: string; status: string }>(
+): Promise<{ id: string; status: string; reason: string | null } | null> {
+  const { rows } = await db.query<{ id: string; status: string; reason: string | null }>(
     `with verdict as (
        select case
-         when exists (select 1 from strava_subscription) and not exists (select 1 from strava_subscription where id = $6::bigint)
-           then 'unknown subscription'
+         when not exists (select 1 from strava_subscription where id = $6::bigint) then 'unknown subscription'
          when not exists (select 1 from athlete where strava_athlete_id = $5::bigint) then 'unknown athlete'
        end as reason)
      insert into webhook_inbox (dedup_key, object_type, object_id, aspect_type, owner_id, subscription_id, event_time, updates,
@@ -50,7 +49,7 @@ export async function insertInboxEvent(
             case when reason is null then null else now() end
        from verdict
      on conflict (dedup_key) do nothing
-     returning id::text, status`,
+     returning id::text, status, last_error as reason`,
     [
       e.dedupKey,
       e.objectType,

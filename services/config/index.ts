@@ -23,6 +23,11 @@ export interface Config {
     backfillDays: number;
     rawRetentionDays: number;
     inboxRetentionDays: number;
+    /** Configured webhook path secret; null: the one stored with the subscription. */
+    webhookSecret: string | null;
+    webhookAthleteLimit: number;
+    webhookBudgetShare: number;
+    webhookSourceLimitPerMin: number;
   };
   tokenEncryptionKeys: string;
   sessionSecret: string;
@@ -122,6 +127,10 @@ function toConfig(e: z.output<typeof envSchema>): Config {
       backfillDays: e.STRAVA_BACKFILL_DAYS,
       rawRetentionDays: e.STRAVA_RAW_RETENTION_DAYS,
       inboxRetentionDays: e.WEBHOOK_INBOX_RETENTION_DAYS,
+      webhookSecret: e.STRAVA_WEBHOOK_SECRET ?? null,
+      webhookAthleteLimit: e.STRAVA_WEBHOOK_ATHLETE_LIMIT,
+      webhookBudgetShare: e.STRAVA_WEBHOOK_BUDGET_SHARE,
+      webhookSourceLimitPerMin: e.STRAVA_WEBHOOK_SOURCE_LIMIT,
     },
     tokenEncryptionKeys: e.TOKEN_ENCRYPTION_KEY ?? DEV_TOKEN_ENCRYPTION_KEY,
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,

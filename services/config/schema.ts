@@ -66,6 +66,27 @@ export const envSchema = z.object({
     .min(8, 'must be at least 8 characters')
     .default('kneadwise-dev-verify-token')
     .describe('Secret echoed in the webhook subscription handshake'),
+  STRAVA_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{24,128}$/, 'must be 24 to 128 characters of A-Z a-z 0-9 _ -')
+    .optional()
+    .describe(
+      'Unguessable path segment of the webhook callback URL; unset: strava:subscribe generates and stores one',
+    ),
+  STRAVA_WEBHOOK_ATHLETE_LIMIT: intIn(1, 1000)
+    .default(10)
+    .describe(
+      'Webhook events per athlete per 15 min that each trigger a Strava check; more fold into one listing',
+    ),
+  STRAVA_WEBHOOK_BUDGET_SHARE: z.coerce
+    .number({ error: 'must be a number from 0.05 to 1' })
+    .min(0.05, { error: 'must be a number from 0.05 to 1' })
+    .max(1, { error: 'must be a number from 0.05 to 1' })
+    .default(0.3)
+    .describe("Share of Strava's 15-minute read limit that webhook-triggered checks may spend"),
+  STRAVA_WEBHOOK_SOURCE_LIMIT: intIn(10, 1_000_000)
+    .default(3000)
+    .describe('Webhook POSTs accepted per source IP per minute; more get 429'),
   STRAVA_BACKFILL_DAYS: intIn(0, 3650)
     .default(180)
     .describe('Days of history imported when an athlete connects'),

@@ -12,8 +12,12 @@
  * - any other Error: transient (5xx, timeout), retry with backoff.
  */
 
-/** Which budget a call draws on: live webhook work goes before backfill when the budget is short. */
-export type StravaCallPriority = 'live' | 'backfill';
+/**
+ * Which budget a call draws on: live work goes before backfill when the budget is short; 'webhook' is
+ * live work an (unsigned, possibly forged) webhook event asked for, capped at STRAVA_WEBHOOK_BUDGET_SHARE
+ * of each 15-minute window so forged events cannot starve real athletes.
+ */
+export type StravaCallPriority = 'live' | 'webhook' | 'backfill';
 
 /** The fields of Strava's SummaryActivity/DetailedActivity that Kneadwise reads (snake_case as on the wire). */
 export interface StravaActivity {

@@ -5,15 +5,15 @@ import { StartupError } from '../startup';
 import { runSubscriptionCommand, type SubscriptionCommand } from './subscriptions';
 
 /**
- * npm run strava:subscribe | strava:subscription | strava:unsubscribe
- * (tsx services/strava/cli.ts subscribe|show|unsubscribe). Exit codes: 0 done, 1 failed, 2 usage.
+ * npm run strava:subscribe | strava:rotate | strava:subscription | strava:unsubscribe
+ * (tsx services/strava/cli.ts subscribe|rotate|show|unsubscribe). Exit codes: 0 done, 1 failed, 2 usage.
  */
-const COMMANDS: SubscriptionCommand[] = ['subscribe', 'show', 'unsubscribe'];
+const COMMANDS: SubscriptionCommand[] = ['subscribe', 'rotate', 'show', 'unsubscribe'];
 
 async function main(argv: string[]): Promise<number> {
   const cmd = argv[2] as SubscriptionCommand | undefined;
   if (!cmd || !COMMANDS.includes(cmd)) {
-    process.stderr.write('Usage: tsx services/strava/cli.ts subscribe|show|unsubscribe\n');
+    process.stderr.write('Usage: tsx services/strava/cli.ts subscribe|rotate|show|unsubscribe\n');
     return 2;
   }
   let config;

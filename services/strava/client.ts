@@ -33,7 +33,11 @@ export function createStravaApi(
   deps: Deps,
   parts: { budget?: RateBudget; tokens?: TokenStore } = {},
 ): StravaApi {
-  const budget = parts.budget ?? createRateBudget(deps.redis, deps.config.queuePrefix, deps.clock);
+  const budget =
+    parts.budget ??
+    createRateBudget(deps.redis, deps.config.queuePrefix, deps.clock, {
+      webhookShare: deps.config.strava.webhookBudgetShare,
+    });
   const tokens = parts.tokens ?? createTokenStore(deps);
 
   const attempt = async (

@@ -13,6 +13,8 @@ import { RESERVE_SCRIPT, OBSERVE_SCRIPT, BLOCK_SCRIPT } from './rate-budget-scri
  * - After each response `observe` adopts Strava's X-RateLimit-* / X-ReadRateLimit-* headers: its limits
  *   replace ours and its usage raises ours (never lowers it: our count includes calls still in flight).
  * - A 429 blocks every process until the next window (or UTC midnight when the daily limit is spent).
+ * - 'webhook' calls (checks a webhook event asked for) also count against their own cap: `webhookShare`
+ *   of the window's read limit. Past it they wait for the next window; other calls are unaffected.
  *
  * Every API call we make is a read, so each one counts against both the read and the overall limits.
  */
@@ -83,7 +85,12 @@ export function parseRateHeaders(
   };
 }
 
-export function createRateBudget(redis: Redis, prefix: string, clock: () => number): RateBudget {
+export function createRateBudget(
+  redis: Redis,
+  prefix: string,
+  clock: () => number,
+  opts: { webhookShare?: number } = {},
+): RateBudget {
   const base = `${prefix}:strava:budget`;
   const at = () => {
     const now = Math.floor(clock());
@@ -123,34 +130,66 @@ export function createRateBudget(redis: Redis, prefix: string, clock: () => numb
     );
   };
 
+  const reserveShared = async (priority: StravaCallPriority): Promise<void> => {
+    const { now, b, k } = at();
+    const share = priority === 'backfill' ? BACKFILL_SHARE : 1;
+    const retryAt = Number(
+      await redis.eval(
+        RESERVE_SCRIPT,
+        4,
+        k.window,
+        k.day,
+        k.limits,
+        k.blocked,
+        now,
+        b.windowEndMs,
+        b.dayEndMs,
+        share,
+        d.read15Min,
+        d.readDaily,
+        d.overall15Min,
+        d.overallDaily,
+      ),
+    );
+    if (retryAt > 0) {
+      throw new RateLimitWaitError(
+        retryAt,
+        `Strava ${priority} budget spent; waiting until ${new Date(retryAt).toISOString()}`,
+      );
+    }
+  };
+
+  /** Takes one unit of the webhook cap of the current window, or throws RateLimitWaitError. */
+  const reserveWebhookShare = async (): Promise<() => Promise<void>> => {
+    const { now, b, k } = at();
+    const key = `${base}:webhook:${b.windowStartMs}`;
+    const [[, used], [, read15]] = (await redis
+      .multi()
+      .incr(key)
+      .hget(k.limits, 'read15')
+      .pexpire(key, b.windowEndMs - now + 60_000)
+      .exec()) as [[Error | null, number], [Error | null, string | null]];
+    const cap = Math.max(1, Math.floor(Number(read15 ?? d.read15Min) * (opts.webhookShare ?? 1)));
+    const release = async () => void (await redis.decr(key));
+    if (used > cap) {
+      await release();
+      throw new RateLimitWaitError(
+        b.windowEndMs,
+        `Strava webhook share spent (${cap} calls this window); waiting until ${new Date(b.windowEndMs).toISOString()}`,
+      );
+    }
+    return release;
+  };
+
   return {
     observe,
     async reserve(priority) {
-      const { now, b, k } = at();
-      const share = priority === 'live' ? 1 : BACKFILL_SHARE;
-      const retryAt = Number(
-        await redis.eval(
-          RESERVE_SCRIPT,
-          4,
-          k.window,
-          k.day,
-          k.limits,
-          k.blocked,
-          now,
-          b.windowEndMs,
-          b.dayEndMs,
-          share,
-          d.read15Min,
-          d.readDaily,
-          d.overall15Min,
-          d.overallDaily,
-        ),
-      );
-      if (retryAt > 0) {
-        throw new RateLimitWaitError(
-          retryAt,
-          `Strava ${priority} budget spent; waiting until ${new Date(retryAt).toISOString()}`,
-        );
+      const release = priority === 'webhook' ? await reserveWebhookShare() : null;
+      try {
+        await reserveShared(priority);
+      } catch (err) {
+        if (release) await release();
+        throw err;
       }
     },
     async rateLimited(headers) {

@@ -9,21 +9,33 @@ import type { Config } from '../config';
 import type { Deps } from '../deps';
 import { toIdString } from './lossless-json';
 import { callStrava, setAppCredentials } from './transport';
+import { generateWebhookSecret, webhookCallbackUrl } from './webhook-secret';
 
 /**
- * The app's single Strava push subscription (npm run strava:subscribe | strava:subscription |
- * strava:unsubscribe). Uses the app credentials, not an athlete's token. Creating one makes Strava call
- * back PUBLIC_URL/strava/webhook at once (the handshake), so the web process must already be running and
- * reachable from Strava at that URL.
+ * The app's single Strava push subscription (npm run strava:subscribe | strava:rotate |
+ * strava:subscription | strava:unsubscribe). Uses the app credentials, not an athlete's token. The
+ * callback is PUBLIC_URL/strava/webhook/<secret>: the secret is STRAVA_WEBHOOK_SECRET when set, else the
+ * one stored with the subscription, else a new random one. `rotate` replaces the subscription with one
+ * under a new secret (a new random one, or a changed STRAVA_WEBHOOK_SECRET). Creating one makes Strava
+ * call the callback at once (the handshake), so the web process must already be running and reachable
+ * from Strava at that URL.
  */
-export type SubscriptionCommand = 'subscribe' | 'show' | 'unsubscribe';
+export type SubscriptionCommand = 'subscribe' | 'rotate' | 'show' | 'unsubscribe';
 
 export interface RemoteSubscription {
   id: string;
   callbackUrl: string;
 }
 
-export const webhookCallbackUrl = (config: Config): string => `${config.publicUrl}/strava/webhook`;
+/** The secret to subscribe with: configured, else the stored one (unless rotating), else a new one. */
+async function chooseSecret(deps: Deps, rotate: boolean): Promise<string> {
+  if (deps.config.strava.webhookSecret !== null) return deps.config.strava.webhookSecret;
+  const stored = (await listStoredSubscriptions(deps.db)).find((x) => x.callbackSecret);
+  return !rotate && stored?.callbackSecret ? stored.callbackSecret : generateWebhookSecret();
+}
+
+const describeConfig = (config: Config) =>
+  config.strava.webhookSecret !== null ? 'STRAVA_WEBHOOK_SECRET' : 'the stored secret';
 
 /** A Strava refusal turned into one readable line, e.g. "HTTP 400: PushSubscription callback url not verifiable". */
 export class SubscriptionError extends Error {
@@ -73,23 +85,34 @@ export async function runSubscriptionCommand(
   cmd: SubscriptionCommand,
   print: (line: string) => void,
 ): Promise<number> {
-  const callbackUrl = webhookCallbackUrl(deps.config);
+  const rotate = cmd === 'rotate';
+  const secret = await chooseSecret(deps, rotate);
+  const callbackUrl = webhookCallbackUrl(deps.config, secret);
   try {
     const remote = await listRemoteSubscriptions(deps);
     if (cmd === 'show') return await show(deps, remote, print);
     if (cmd === 'unsubscribe') return await unsubscribe(deps, remote, print);
     const existing = remote[0];
     if (existing && existing.callbackUrl === callbackUrl) {
-      await saveStravaSubscription(deps.db, existing);
+      await saveStravaSubscription(deps.db, { ...existing, callbackSecret: secret });
       print(`Already subscribed: subscription ${existing.id} delivers to ${callbackUrl}.`);
+      if (rotate)
+        print(`The secret did not change: ${describeConfig(deps.config)} is in use; change it to rotate.`);
       return 0;
     }
-    if (existing) {
+    if (existing && !rotate) {
       print(
         `Strava allows one subscription per app, and subscription ${existing.id} already delivers to ${existing.callbackUrl}.`,
       );
-      print('Run "npm run strava:unsubscribe" first if that one is obsolete.');
+      print('Run "npm run strava:rotate" to replace it, or "npm run strava:unsubscribe" if it is obsolete.');
       return 1;
+    }
+    if (existing) {
+      // One subscription per app: the old one goes first; events in the gap are retried by Strava and
+      // recovered by reconciliation.
+      await push(deps, () => strava.pushSubscriptions.delete({ id: existing.id }));
+      await deleteStravaSubscription(deps.db, existing.id);
+      print(`Deleted subscription ${existing.id} (old callback).`);
     }
     print(`Asking Strava to deliver events to ${callbackUrl} (Strava checks that URL right now)...`);
     const created = await push(deps, () =>
@@ -99,13 +122,13 @@ export async function runSubscriptionCommand(
       }),
     );
     const id = toIdString((created as unknown as Record<string, unknown>).id);
-    await saveStravaSubscription(deps.db, { id, callbackUrl });
+    await saveStravaSubscription(deps.db, { id, callbackUrl, callbackSecret: secret });
     print(`Subscribed: subscription ${id} delivers to ${callbackUrl}.`);
     return 0;
   } catch (err) {
     if (!(err instanceof SubscriptionError)) throw err;
     print(`Failed: ${err.message}`);
-    if (cmd === 'subscribe' && /verif|callback/i.test(err.message)) {
+    if (cmd !== 'show' && cmd !== 'unsubscribe' && /verif|callback/i.test(err.message)) {
       print(
         `Strava could not verify ${callbackUrl}: is the web process running, reachable from Strava at PUBLIC_URL,`,
       );
@@ -130,8 +153,9 @@ async function show(
       ? 'recorded here'
       : 'NOT recorded here: run "npm run strava:subscribe" to record it';
     print(`Subscription ${s.id} delivers to ${s.callbackUrl} (${known}).`);
-    if (s.callbackUrl !== webhookCallbackUrl(deps.config))
-      print(`Note: this install expects ${webhookCallbackUrl(deps.config)}.`);
+    const expected = stored.find((x) => x.id === s.id)?.callbackUrl;
+    if (expected !== undefined && s.callbackUrl !== expected)
+      print(`Note: this install expects ${expected}.`);
   }
   for (const s of stored.filter((x) => !remote.some((r) => r.id === x.id))) {
     print(

@@ -6,7 +6,7 @@ import type { Deps } from '../../services/deps';
 import { createLogger } from '../../services/logger';
 import { buildDeps, closeDeps } from '../../services/runtime';
 import { dropQueueKeys } from './redis-cleanup';
-import { TEMPLATE_DB, adminUrl, databaseUrl, redisUrl } from './test-env';
+import { TEMPLATE_DB, TEST_WEBHOOK_SECRET, adminUrl, databaseUrl, redisUrl } from './test-env';
 
 export interface TestDeps extends Deps {
   /** Log lines written during the test, parsed (assert on what was logged, e.g. no tokens). */
@@ -35,6 +35,7 @@ export async function createTestDeps(env: Record<string, string> = {}): Promise<
     QUEUE_PREFIX: `kwtest-${randomUUID().slice(0, 12)}`,
     LOG_LEVEL: 'debug',
     STARTUP_TIMEOUT_MS: '5000',
+    STRAVA_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     ...env,
   });
   const chunks: string[] = [];

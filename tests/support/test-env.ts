@@ -24,3 +24,7 @@ export function databaseUrl(name: string): string {
 export function redisUrl(): string {
   return process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 }
+
+/** The webhook path secret every test app is configured with (STRAVA_WEBHOOK_SECRET). */
+export const TEST_WEBHOOK_SECRET = 'test-webhook-secret-0123456789abcdef';
+export const TEST_WEBHOOK_PATH = `/strava/webhook/${TEST_WEBHOOK_SECRET}`;

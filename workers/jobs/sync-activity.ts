@@ -13,7 +13,7 @@ import { setStreamsStatus, storeActivityStreams } from '../../db/queries/activit
 import { getSyncAthlete, hasScope, type SyncAthlete } from '../../db/queries/athlete-sync';
 import { latestActivityEventTime } from '../../db/queries/webhook-inbox';
 import type { Deps } from '../../services/deps';
-import type { StravaActivity } from '../../services/strava/api';
+import type { StravaActivity, StravaCallPriority } from '../../services/strava/api';
 import {
   toActivityFields,
   toStoredStreams,
@@ -34,6 +34,7 @@ import { stravaApiFor } from '../../services/strava/client';
  * only with activity:read_all. A change of what the numbers are computed from (not a rename), and new
  * streams, ask for a recompute. When the streams were purged and the numbers must follow a change, the
  * streams are fetched again on the backfill budget; until then the stream-based numbers stay.
+ * A webhook `delete` also arrives here: nothing is deleted on the event's word, only on Strava's 404.
  */
 export const run: JobRunner<'sync-activity'> = async (data, deps, ctx) => {
   const athlete = await getSyncAthlete(deps.db, data.athleteId);
@@ -48,7 +49,9 @@ export const run: JobRunner<'sync-activity'> = async (data, deps, ctx) => {
   const before = await getActivityState(deps.db, data.activityId);
   const fetchedAt = new Date(deps.clock());
   const goneAtS = eventS ?? Math.floor(fetchedAt.getTime() / 1000);
-  const detail = await fetchDetail(deps, athlete, data.activityId);
+  // A webhook event is only a hint (it may be forged): its checks draw on the capped webhook share.
+  const priority: StravaCallPriority = data.reason === 'webhook' ? 'webhook' : 'live';
+  const detail = await fetchDetail(deps, athlete, data.activityId, priority);
   if (!detail || (detail.private === true && !hasScope(athlete, 'activity:read_all'))) {
     await removeActivity(deps, athlete.id, data.activityId, goneAtS);
     return;
@@ -62,7 +65,7 @@ export const run: JobRunner<'sync-activity'> = async (data, deps, ctx) => {
   if (!written) return;
   await adoptActivityTimeZone(deps, athlete.id, fields);
   await refetchPurgedStreamsIfNeeded(deps, athlete.id, fields.id);
-  const streamsStored = await syncStreams(deps, athlete, before, fields, goneAtS, ctx);
+  const streamsStored = await syncStreams(deps, athlete, before, fields, goneAtS, ctx, priority);
   if (streamsStored === 'gone') return;
   if (!before || streamsStored || written.inputsChanged || before.localDate !== fields.localDate) {
     await enqueueRecompute(
@@ -77,9 +80,10 @@ async function fetchDetail(
   deps: Deps,
   athlete: SyncAthlete,
   activityId: string,
+  priority: StravaCallPriority,
 ): Promise<StravaActivity | null> {
   try {
-    return await stravaApiFor(deps).getActivity(athlete.id, activityId, 'live');
+    return await stravaApiFor(deps).getActivity(athlete.id, activityId, priority);
   } catch (err) {
     if (err instanceof StravaNotFoundError) return null;
     throw err;
@@ -119,11 +123,12 @@ async function syncStreams(
   fields: ActivityFields,
   goneAtS: number,
   ctx: JobContext,
+  priority: StravaCallPriority,
 ): Promise<boolean | 'gone'> {
   if (fields.manual) return false;
   if (before && before.streamsStatus !== 'pending' && before.streamsStatus !== 'failed') return false;
   try {
-    const streams = await stravaApiFor(deps).getStreams(athlete.id, fields.id, 'live');
+    const streams = await stravaApiFor(deps).getStreams(athlete.id, fields.id, priority);
     await storeActivityStreams(deps.db, fields.id, toStoredStreams(streams), new Date(deps.clock()));
     return true;
   } catch (err) {

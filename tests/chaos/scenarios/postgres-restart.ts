@@ -1,4 +1,4 @@
-import { createChaosWorld } from '../../support/chaos/chaos-world';
+import { CHAOS_WEBHOOK_PATH, createChaosWorld } from '../../support/chaos/chaos-world';
 import { buildEventPlan } from '../../support/chaos/event-plan';
 import { checkChaosRun } from '../../support/chaos/observe';
 import { privatePostgresUnavailable } from '../../support/chaos/private-postgres';
@@ -52,7 +52,7 @@ export async function runPostgresRestart(o: PostgresRestartOptions): Promise<Pos
     const plan = buildEventPlan(w.emu, ids, { totalEvents: o.totalEvents, duplicateShare: 0.2, seed: 2 });
     const webUrl = await w.supervisor.startWeb();
     w.supervisor.startWorker('worker-1');
-    const sending = sendEvents(`${webUrl}/strava/webhook`, plan.events, {
+    const sending = sendEvents(`${webUrl}${CHAOS_WEBHOOK_PATH}`, plan.events, {
       concurrency: 4,
       retryDelayMs: 3000,
     });

@@ -1,4 +1,4 @@
-import { createChaosWorld } from '../../support/chaos/chaos-world';
+import { CHAOS_WEBHOOK_PATH, createChaosWorld } from '../../support/chaos/chaos-world';
 import { buildEventPlan } from '../../support/chaos/event-plan';
 import { checkChaosRun } from '../../support/chaos/observe';
 import { pollUntil, reportInvariants, sleep, waitForQuiet, settleNote } from '../../support/chaos/settle';
@@ -32,7 +32,7 @@ export async function runSmtpOutage(o: SmtpOutageOptions): Promise<SmtpOutageRes
     await w.smtp.stop();
     const webUrl = await w.supervisor.startWeb();
     w.supervisor.startWorker('worker-1');
-    const sent = await sendEvents(`${webUrl}/strava/webhook`, plan.events, { concurrency: 8 });
+    const sent = await sendEvents(`${webUrl}${CHAOS_WEBHOOK_PATH}`, plan.events, { concurrency: 8 });
     // The outage is timed from the first delivery attempt that hit the dead server, so it really
     // covers the alerts' sending (the pipeline before them takes its own time).
     await pollUntil(async () => (await outboxAttempts(w)) > 0, o.settleTimeoutMs);

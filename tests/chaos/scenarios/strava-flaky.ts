@@ -1,4 +1,4 @@
-import { createChaosWorld } from '../../support/chaos/chaos-world';
+import { CHAOS_WEBHOOK_PATH, createChaosWorld } from '../../support/chaos/chaos-world';
 import { buildEventPlan } from '../../support/chaos/event-plan';
 import { checkChaosRun } from '../../support/chaos/observe';
 import { reportInvariants, waitForQuiet, settleNote } from '../../support/chaos/settle';
@@ -40,7 +40,7 @@ export async function runStravaFlaky(o: StravaFlakyOptions): Promise<StravaFlaky
     const webUrl = await w.supervisor.startWeb();
     w.supervisor.startWorker('worker-1');
     w.supervisor.startWorker('worker-2');
-    const sent = await sendEvents(`${webUrl}/strava/webhook`, plan.events, { concurrency: 8 });
+    const sent = await sendEvents(`${webUrl}${CHAOS_WEBHOOK_PATH}`, plan.events, { concurrency: 8 });
     const settled = await waitForQuiet(w.deps, o.settleTimeoutMs);
     const note = await settleNote(w.deps, settled, o.settleTimeoutMs);
     const failedJobs = await failedJobCount(w);

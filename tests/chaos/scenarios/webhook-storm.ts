@@ -1,4 +1,4 @@
-import { createChaosWorld, type ChaosWorld } from '../../support/chaos/chaos-world';
+import { CHAOS_WEBHOOK_PATH, createChaosWorld, type ChaosWorld } from '../../support/chaos/chaos-world';
 import { buildEventPlan } from '../../support/chaos/event-plan';
 import { describeFaults, driveFaults, type StormFaults } from '../../support/chaos/fault-driver';
 import type { InvariantResult } from '../../support/chaos/invariants';
@@ -62,7 +62,7 @@ export async function runWebhookStorm(o: StormOptions): Promise<ScenarioResult> 
       workers: WORKERS,
       timeoutMs: o.settleTimeoutMs,
     });
-    const sent = await sendPaced(`${webUrl}/strava/webhook`, plan.events, () => progress(w, expected));
+    const sent = await sendPaced(`${webUrl}${CHAOS_WEBHOOK_PATH}`, plan.events, () => progress(w, expected));
     await faults.done;
     const settled = await waitForQuiet(w.deps, o.settleTimeoutMs);
     const note = await settleNote(w.deps, settled, o.settleTimeoutMs);

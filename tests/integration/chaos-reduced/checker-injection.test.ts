@@ -1,5 +1,5 @@
 import { deliverOutboxEmail } from '../../../services/notify/outbox-relay';
-import { createChaosWorld, type ChaosWorld } from '../../support/chaos/chaos-world';
+import { CHAOS_WEBHOOK_PATH, createChaosWorld, type ChaosWorld } from '../../support/chaos/chaos-world';
 import { buildEventPlan } from '../../support/chaos/event-plan';
 import { evaluateInvariants, type Expected } from '../../support/chaos/invariants';
 import { deauthorizedOf, expectFromWorld, observe } from '../../support/chaos/observe';
@@ -39,7 +39,7 @@ describe('chaos checker (reduced): injected defects are reported', () => {
     });
     const webUrl = await w.supervisor.startWeb();
     w.supervisor.startWorker('worker-1');
-    sent = await sendEvents(`${webUrl}/strava/webhook`, plan.events, { concurrency: 4 });
+    sent = await sendEvents(`${webUrl}${CHAOS_WEBHOOK_PATH}`, plan.events, { concurrency: 4 });
     expect(await waitForQuiet(w.deps, 180_000)).toBe(true);
     await w.supervisor.stopAll();
     expected = await expectFromWorld(w, sent.ackedEvents, true);

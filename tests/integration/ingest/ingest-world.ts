@@ -9,6 +9,7 @@ import { storeGrant } from '../../../services/strava/token-store';
 import type { QueueName } from '../../../workers/catalogue';
 import { startWorkers, type WorkerHandle } from '../../../workers/main';
 import { createTestDeps, type TestDeps } from '../../support/test-deps';
+import { TEST_WEBHOOK_PATH } from '../../support/test-env';
 
 const CLIENT = { id: '1000', secret: 'emulator-client-secret' };
 
@@ -99,7 +100,7 @@ export async function createIngestWorld(
         body: new URLSearchParams({
           client_id: CLIENT.id,
           client_secret: CLIENT.secret,
-          callback_url: `${appUrl}/strava/webhook`,
+          callback_url: `${appUrl}${TEST_WEBHOOK_PATH}`,
           verify_token: deps.config.strava.verifyToken,
         }),
       });
@@ -107,7 +108,7 @@ export async function createIngestWorld(
       if (res.status !== 201) throw new Error(`subscription failed: ${JSON.stringify(body)}`);
       await deps.db.query('insert into strava_subscription (id, callback_url) values ($1, $2)', [
         body.id,
-        `${appUrl}/strava/webhook`,
+        `${appUrl}${TEST_WEBHOOK_PATH}`,
       ]);
       return body.id;
     },

@@ -54,7 +54,7 @@ describe('live webhook delivery from the emulator', () => {
     expect(callsFor(id)).toBe(1);
   });
 
-  it('when the title changes and then the activity is deleted, then the edit costs 1 call and the delete none', async () => {
+  it('when the title changes and then the activity is deleted, then the edit costs 1 call and the delete 1 (confirmed with Strava)', async () => {
     const id = w.emu.control.addActivity(stravaId, { kind: 'easy-run', durationS: 1200 });
     await settle();
     w.emu.control.resetLog();
@@ -65,7 +65,7 @@ describe('live webhook delivery from the emulator', () => {
     w.emu.control.deleteActivity(id);
     await settle();
     expect(await row(id)).toBeUndefined();
-    expect(callsFor(id)).toBe(1);
+    expect(callsFor(id)).toBe(2);
     const streams = await w.deps.db.query('select 1 from activity_stream where activity_id = $1', [
       id.toString(),
     ]);

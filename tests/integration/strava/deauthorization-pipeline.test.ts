@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import { buildApp } from '../../../services/api/app';
 import { runSubscriptionCommand } from '../../../services/strava/subscriptions';
 import { startWorkers, type WorkerHandle } from '../../../workers/main';
+import { TEST_WEBHOOK_PATH } from '../../support/test-env';
 import { seedAthleteData } from './support/seed-athlete-data';
 import { connectAthlete, rowsMentioning, startStravaWorld, type StravaWorld } from './strava-world';
 
@@ -72,7 +73,7 @@ describe('deauthorization through the whole pipeline (webhook -> inbox -> worker
       subscription_id: sub?.id,
       updates: { authorized: 'false' },
     };
-    const res = await fetch(`${publicUrl}/strava/webhook`, {
+    const res = await fetch(`${publicUrl}${TEST_WEBHOOK_PATH}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(forged),

@@ -57,7 +57,7 @@ function cli(
 const stored = async () =>
   (await world.deps.db.query('select id::text, callback_url from strava_subscription')).rows;
 
-describe('npm run strava:subscribe | strava:subscription | strava:unsubscribe', () => {
+describe('npm run strava:subscribe | strava:rotate | strava:subscription | strava:unsubscribe', () => {
   it('when there is no subscription, then show says so and exits 0', async () => {
     const r = await cli('show');
     expect(r).toMatchObject({ code: 0, err: '' });
@@ -73,13 +73,16 @@ describe('npm run strava:subscribe | strava:subscription | strava:unsubscribe', 
     expect(await stored()).toEqual([]);
   });
 
-  it('when subscribing with the web process up, then Strava verifies our webhook and the subscription id is recorded', async () => {
+  it('when subscribing with the web process up, then Strava verifies our webhook under a new random path secret and the subscription is recorded', async () => {
     const r = await cli('subscribe');
     expect(r).toMatchObject({ code: 0, err: '' });
     const sub = world.emu.control.subscription();
-    expect(sub?.callbackUrl).toBe(`${publicUrl}/strava/webhook`);
-    expect(r.out).toContain(`Subscribed: subscription ${sub?.id} delivers to ${publicUrl}/strava/webhook.`);
-    expect(await stored()).toEqual([{ id: String(sub?.id), callback_url: `${publicUrl}/strava/webhook` }]);
+    const m = new RegExp(`^${publicUrl}/strava/webhook/([A-Za-z0-9_-]{32})$`).exec(sub?.callbackUrl ?? '');
+    expect(m).not.toBeNull();
+    expect(r.out).toContain(`Subscribed: subscription ${sub?.id} delivers to ${sub?.callbackUrl}.`);
+    expect(await stored()).toEqual([{ id: String(sub?.id), callback_url: sub?.callbackUrl }]);
+    const { rows } = await world.deps.db.query('select callback_secret from strava_subscription');
+    expect(rows[0].callback_secret).toBe(m![1]);
   });
 
   it('when subscribing again, then the existing subscription is reported and kept (exit 0)', async () => {
@@ -93,9 +96,23 @@ describe('npm run strava:subscribe | strava:subscription | strava:unsubscribe', 
   it('when showing, then the subscription, its callback and that it is recorded here are listed', async () => {
     const r = await cli('show');
     expect(r.code).toBe(0);
-    expect(r.out).toContain(
-      `Subscription ${world.emu.control.subscription()?.id} delivers to ${publicUrl}/strava/webhook (recorded here).`,
-    );
+    const sub = world.emu.control.subscription();
+    expect(r.out).toContain(`Subscription ${sub?.id} delivers to ${sub?.callbackUrl} (recorded here).`);
+  });
+
+  it('when rotating, then the subscription is replaced by one under a new secret and the old path is refused', async () => {
+    const old = world.emu.control.subscription()!;
+    const r = await cli('rotate');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    const now = world.emu.control.subscription()!;
+    expect(now.id).not.toBe(old.id);
+    expect(now.callbackUrl).not.toBe(old.callbackUrl);
+    expect(await stored()).toEqual([{ id: String(now.id), callback_url: now.callbackUrl }]);
+    await new Promise((res) => setTimeout(res, 1100)); // the web process re-reads stored secrets
+    const post = (url: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect((await post(old.callbackUrl)).status).toBe(404);
+    expect((await post(now.callbackUrl)).status).toBe(400); // the right door; the body is not an event
   });
 
   it('when unsubscribing, then Strava deletes it, the record goes, and a second run has nothing to do', async () => {

@@ -1,4 +1,4 @@
-import { QUEUE_NAMES, type JobName } from '../../../workers/catalogue';
+import { QUEUE_NAMES, REPEATABLE_JOBS, type JobName } from '../../../workers/catalogue';
 
 /** The maintenance queue's jobs are fired by the test itself, on the simulated clock. */
 const WORKED = QUEUE_NAMES.filter((q) => q !== 'maintenance');
@@ -11,15 +11,8 @@ import { expectSameNumbers, snapshotDerived, type DerivedSnapshot } from './deri
 jest.setTimeout(600_000);
 
 const DAY_MS = 86_400_000;
-/** Every repeatable job of workers/catalogue.ts REPEATABLE_JOBS, fired once per simulated day. */
-const PERIODIC: JobName[] = [
-  'sweep-inbox',
-  'relay-outbox',
-  'sweep-stale-metrics',
-  'purge-raw-data',
-  'refresh-athletes',
-  'reconcile-all',
-];
+/** Every repeatable job of the catalogue, fired once per simulated day (a new one is included by itself). */
+const PERIODIC: JobName[] = REPEATABLE_JOBS.map((j) => j.name);
 
 /**
  * Time travel (issue 12): the real workers ingest 30 days from the Strava emulator, then the clock moves

@@ -74,6 +74,10 @@ export interface ChaosWorld {
   close(): Promise<void>;
 }
 
+/** The webhook path secret of chaos worlds: events go to `${webUrl}${CHAOS_WEBHOOK_PATH}`. */
+export const CHAOS_WEBHOOK_SECRET = 'chaos-webhook-secret-0123456789abcdef';
+export const CHAOS_WEBHOOK_PATH = `/strava/webhook/${CHAOS_WEBHOOK_SECRET}`;
+
 export async function createChaosWorld(opts: ChaosWorldOptions = {}): Promise<ChaosWorld> {
   const emu = createStravaEmulator({
     clientId: CLIENT.id,
@@ -101,6 +105,10 @@ export async function createChaosWorld(opts: ChaosWorldOptions = {}): Promise<Ch
     LOG_LEVEL: 'warn',
     WORKER_CONCURRENCY: '4',
     STARTUP_TIMEOUT_MS: '60000',
+    // These worlds test reliability, not forgery: every event is Strava's, none is folded.
+    STRAVA_WEBHOOK_SECRET: CHAOS_WEBHOOK_SECRET,
+    STRAVA_WEBHOOK_ATHLETE_LIMIT: '1000',
+    STRAVA_WEBHOOK_BUDGET_SHARE: '1',
     ...opts.env,
   };
   const quiet = new Writable({ write: (_c, _e, cb) => cb() });

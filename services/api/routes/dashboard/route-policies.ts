@@ -17,7 +17,9 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /readyz': 'machine',
   'GET /metrics': 'machine',
   'GET /strava/webhook': 'machine',
+  'GET /strava/webhook/:secret': 'machine',
   'POST /strava/webhook': 'machine',
+  'POST /strava/webhook/:secret': 'machine',
 
   // email-links.ts (issue 6): signed, single-purpose links from emails
   'GET /email/rpe': 'signed-link',
