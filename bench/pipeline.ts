@@ -63,7 +63,9 @@ export async function runPipelineBench(
     await waitForWorkers(w);
     w.emu.control.resetLog();
     const started = performance.now();
-    const sent = await sendEvents(`http://127.0.0.1:${port}${CHAOS_WEBHOOK_PATH}`, plan.events, { concurrency: 8 });
+    const sent = await sendEvents(`http://127.0.0.1:${port}${CHAOS_WEBHOOK_PATH}`, plan.events, {
+      concurrency: 8,
+    });
     const completed = await pollUntil(
       async () => (await storedMetrics(w)) >= plan.activities && (await idle(w)),
       30 * 60_000,

@@ -42,12 +42,18 @@ function createBatcher(deps: Deps): EnqueueBatcher {
         ids.map((inboxId) => ({ inboxId })),
       ),
       new Promise<never>((_, reject) => {
-        deadline = setTimeout(() => reject(new Error(`no answer within ${FLUSH_DEADLINE_MS} ms`)), FLUSH_DEADLINE_MS);
+        deadline = setTimeout(
+          () => reject(new Error(`no answer within ${FLUSH_DEADLINE_MS} ms`)),
+          FLUSH_DEADLINE_MS,
+        );
       }),
     ]);
     bounded
       .catch((err: Error) => {
-        deps.logger.warn({ err: err.message, events: ids.length }, 'enqueue not confirmed; the inbox sweeper will check');
+        deps.logger.warn(
+          { err: err.message, events: ids.length },
+          'enqueue not confirmed; the inbox sweeper will check',
+        );
       })
       .finally(() => clearTimeout(deadline));
   };

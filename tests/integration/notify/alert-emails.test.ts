@@ -93,10 +93,9 @@ describe('alert emails', () => {
     const saved = await request(app).post('/email/rpe').type('form').send({ t: token });
     expect(saved.status).toBe(200);
     expect(saved.text).toContain('7 out of 10');
-    const { rows: after } = await deps.db.query(
-      'select rpe, inputs_version from activity where id = $1',
-      [activityId],
-    );
+    const { rows: after } = await deps.db.query('select rpe, inputs_version from activity where id = $1', [
+      activityId,
+    ]);
     expect(after[0].rpe).toBe(7);
     // The new RPE bumps the activity's inputs version, so the queued recompute finds its metric stale.
     expect(after[0].inputs_version).toBe(2);

@@ -99,7 +99,18 @@ const failing = (o: Observed, x = expected()) =>
 describe('chaos checker: every invariant can fail', () => {
   it('when the run is consistent with the world, then every invariant passes with 0 found', () => {
     const results = evaluateInvariants(expected(), observed());
-    expect(results.map((r) => r.id)).toEqual(['I1', 'I2a', 'I2b', 'I2c', 'I3a', 'I3b', 'I3d', 'I3c', 'I4', 'I5']);
+    expect(results.map((r) => r.id)).toEqual([
+      'I1',
+      'I2a',
+      'I2b',
+      'I2c',
+      'I3a',
+      'I3b',
+      'I3d',
+      'I3c',
+      'I4',
+      'I5',
+    ]);
     expect(results.filter((r) => !r.pass)).toEqual([]);
   });
 

@@ -67,14 +67,10 @@ function timeZoneForm(settings) {
     'div',
     {},
     el('p', { text: `Time zone: ${settings.timeZone} (${origin}).` }),
-    formWith(
-      el('label', { for: 'time-zone' }, 'Time zone', select),
-      'Save time zone',
-      async (d) => {
-        await api('PUT', '/api/me/notification-settings', { timeZone: d.timeZone });
-        await renderNotifications();
-      },
-    ),
+    formWith(el('label', { for: 'time-zone' }, 'Time zone', select), 'Save time zone', async (d) => {
+      await api('PUT', '/api/me/notification-settings', { timeZone: d.timeZone });
+      await renderNotifications();
+    }),
     el('p', { class: 'muted small', text: settings.timeZoneNote }),
   );
 }
