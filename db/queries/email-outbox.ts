@@ -213,3 +213,17 @@ export async function countOutboxByStatus(db: Queryable): Promise<Record<string,
   );
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
+
+/**
+ * Empties the bodies of emails that are done (sent, failed or cancelled) before `before`: alert emails
+ * quote activity titles, which are Strava data (7-day cache). Subject, recipient and delivery record stay.
+ */
+export async function purgeFinishedEmailBodies(db: Queryable, before: Date): Promise<number> {
+  const { rowCount } = await db.query(
+    `update email_outbox set text_body = '', html_body = ''
+     where status in ('sent', 'failed', 'cancelled') and coalesce(sent_at, created_at) < $1
+       and (text_body <> '' or html_body <> '')`,
+    [before],
+  );
+  return rowCount ?? 0;
+}
