@@ -167,7 +167,10 @@ export const RETENTION_POLICY: Record<string, TableRetention> = {
       scopes: 'what the athlete granted',
     },
     ours: ['athlete_id', 'key_id', 'updated_at'],
-    summary: { source: 'Strava OAuth', lifetime: 'while connected; deleted on disconnect or deauthorization' },
+    summary: {
+      source: 'Strava OAuth',
+      lifetime: 'while connected; deleted on disconnect or deauthorization',
+    },
   },
   strava_subscription: {
     stravaRaw: [],
@@ -273,7 +276,15 @@ export const RETENTION_POLICY: Record<string, TableRetention> = {
   coach_athlete: {
     stravaRaw: [],
     stravaKept: {},
-    ours: ['coach_user_id', 'athlete_id', 'consent_text', 'consented_at', 'revoked_at', 'alerts_opt_in', 'scopes'],
+    ours: [
+      'coach_user_id',
+      'athlete_id',
+      'consent_text',
+      'consented_at',
+      'revoked_at',
+      'alerts_opt_in',
+      'scopes',
+    ],
     summary: { source: 'consent the athlete gave', lifetime: 'until revoked and either party deleted' },
   },
   coach_change_event: {
@@ -285,7 +296,17 @@ export const RETENTION_POLICY: Record<string, TableRetention> = {
   coach_invite: {
     stravaRaw: [],
     stravaKept: {},
-    ours: ['id', 'coach_user_id', 'token_hash', 'note', 'created_at', 'expires_at', 'used_at', 'used_by_athlete_id', 'revoked_at'],
+    ours: [
+      'id',
+      'coach_user_id',
+      'token_hash',
+      'note',
+      'created_at',
+      'expires_at',
+      'used_at',
+      'used_by_athlete_id',
+      'revoked_at',
+    ],
     summary: { source: 'coach invitations', lifetime: 'until the coach is deleted' },
   },
   consent_event: {
@@ -331,7 +352,9 @@ export function retentionTableMarkdown(): string {
   const rows = Object.entries(RETENTION_POLICY).map(([table, t]) => {
     const raw = t.stravaRaw.length ? t.stravaRaw.map((c) => `\`${c}\``).join(', ') : '-';
     const kept = Object.keys(t.stravaKept).length
-      ? Object.keys(t.stravaKept).map((c) => `\`${c}\``).join(', ')
+      ? Object.keys(t.stravaKept)
+          .map((c) => `\`${c}\``)
+          .join(', ')
       : '-';
     return `| \`${table}\` | ${t.summary.source} | ${raw} | ${kept} | ${t.summary.lifetime} |`;
   });

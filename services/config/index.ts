@@ -33,6 +33,8 @@ export interface Config {
   sessionSecret: string;
   sessionIdleTimeoutMs: number;
   sessionAbsoluteTimeoutMs: number;
+  /** Sign-in attempts per client IP per 15 minutes. */
+  loginIpAttempts: number;
   logLevel: string;
   queuePrefix: string;
   workerConcurrency: number;
@@ -136,6 +138,7 @@ function toConfig(e: z.output<typeof envSchema>): Config {
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
     sessionIdleTimeoutMs: e.SESSION_IDLE_TIMEOUT_S * 1000,
     sessionAbsoluteTimeoutMs: e.SESSION_ABSOLUTE_TIMEOUT_S * 1000,
+    loginIpAttempts: e.LOGIN_IP_ATTEMPTS,
     logLevel: e.LOG_LEVEL,
     queuePrefix: e.QUEUE_PREFIX,
     workerConcurrency: e.WORKER_CONCURRENCY,

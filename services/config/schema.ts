@@ -117,6 +117,9 @@ export const envSchema = z.object({
   SESSION_ABSOLUTE_TIMEOUT_S: intIn(60, 30 * 86400)
     .default(43200)
     .describe('Signed-in sessions end this many seconds after login, however active (ASVS 7.3.2)'),
+  LOGIN_IP_ATTEMPTS: intIn(5, 100_000)
+    .default(100)
+    .describe('Sign-in attempts one client IP may make per 15 minutes, whatever the account (ASVS 6.3.1)'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')

@@ -7,7 +7,7 @@ import { AppError } from '../../errors';
  * ASVS 6.3.1 / reliability.md S6: per account 5 attempts per 15 min (each attempt spends its point before
  * the password is checked, atomically in Redis, so parallel requests cannot overshoot; a success gives the
  * points back), then a lockout that doubles with each repeat within a day (15 min, 30 min, ... 24 h);
- * per IP 100 attempts.
+ * per IP LOGIN_IP_ATTEMPTS (default 100) attempts.
  */
 export const LOGIN_LIMITS = {
   accountFailures: { points: 5, durationS: 15 * 60, backoffMaxS: 24 * 3600 },
@@ -92,7 +92,7 @@ export interface LoginThrottles {
 export function createLoginThrottles(deps: Deps): LoginThrottles {
   return {
     account: createThrottle(deps, 'login-account', LOGIN_LIMITS.accountFailures),
-    ip: createThrottle(deps, 'login-ip', LOGIN_LIMITS.ipAttempts),
+    ip: createThrottle(deps, 'login-ip', { ...LOGIN_LIMITS.ipAttempts, points: deps.config.loginIpAttempts }),
     resetAccount: createThrottle(deps, 'reset-account', LOGIN_LIMITS.resetPerAccount),
     resetIp: createThrottle(deps, 'reset-ip', LOGIN_LIMITS.resetPerIp),
   };

@@ -206,28 +206,36 @@ describe('login rate limiting', () => {
   });
 
   it('when one IP exceeds its attempt budget, then it gets 429 whatever the account', async () => {
-    // The app trusts X-Forwarded-For from loopback (its reverse proxy): one address for this test alone.
-    const ip = '198.51.100.7';
-    const agent = request.agent(app);
-    const csrf = (await agent.get('/api/session')).body.csrfToken as string;
-    const statuses: number[] = [];
-    for (let i = 0; i <= LOGIN_LIMITS.ipAttempts.points; i++) {
-      // Malformed input is rejected before the limiter: use well-formed, unknown accounts.
-      const res = await agent
+    // Each attempt costs a full scrypt hash (N=2^17): the budget is configured small for this test alone.
+    const budget = 8;
+    const limited = await createTestDeps({ LOGIN_IP_ATTEMPTS: String(budget) });
+    try {
+      const limitedApp = buildApp(limited);
+      // The app trusts X-Forwarded-For from loopback (its reverse proxy): one address for this test alone.
+      const ip = '198.51.100.7';
+      const agent = request.agent(limitedApp);
+      const csrf = (await agent.get('/api/session')).body.csrfToken as string;
+      const statuses: number[] = [];
+      for (let i = 0; i <= budget; i++) {
+        // Malformed input is rejected before the limiter: use well-formed, unknown accounts.
+        const res = await agent
+          .post('/api/session')
+          .set('X-Forwarded-For', ip)
+          .set('X-CSRF-Token', csrf)
+          .send({ email: `u${i}@example.test`, password: 'x' });
+        statuses.push(res.status);
+      }
+      expect(statuses.slice(0, budget).every((s) => s === 401)).toBe(true);
+      expect(statuses[budget]).toBe(429);
+      const elsewhere = await agent
         .post('/api/session')
-        .set('X-Forwarded-For', ip)
+        .set('X-Forwarded-For', '198.51.100.8')
         .set('X-CSRF-Token', csrf)
-        .send({ email: `u${i}@example.test`, password: 'x' });
-      statuses.push(res.status);
+        .send({ email: 'v@example.test', password: 'x' });
+      expect(elsewhere.status).toBe(401);
+    } finally {
+      await limited.close();
     }
-    expect(statuses.slice(0, LOGIN_LIMITS.ipAttempts.points).every((s) => s === 401)).toBe(true);
-    expect(statuses[LOGIN_LIMITS.ipAttempts.points]).toBe(429);
-    const elsewhere = await agent
-      .post('/api/session')
-      .set('X-Forwarded-For', '198.51.100.8')
-      .set('X-CSRF-Token', csrf)
-      .send({ email: 'v@example.test', password: 'x' });
-    expect(elsewhere.status).toBe(401);
   }, 120_000);
 });
 

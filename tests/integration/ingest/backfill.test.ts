@@ -1,7 +1,8 @@
 import { run as purgeRawData } from '../../../workers/jobs/purge-raw-data';
 import { createIngestWorld, waitFor, type IngestWorld } from './ingest-world';
 
-jest.setTimeout(120_000);
+// The emulator synthesises 200 days of 1 Hz history for the first listing: slow when both cores are busy.
+jest.setTimeout(240_000);
 
 const READ_LIMIT = 30;
 const DAY_MS = 86_400_000;
@@ -47,7 +48,7 @@ describe('history import on connect under a tight read budget', () => {
     const truth = w.emu.control.activities(stravaId).filter((r) => r.plan.startMs > sinceMs);
     expect(truth.length).toBeGreaterThan(60);
     await w.deps.queues.enqueue('backfill-athlete', { athleteId });
-    await waitFor('summaries imported', async () => (await activities()).length === truth.length);
+    await waitFor('summaries imported', async () => (await activities()).length === truth.length, 180_000);
     const recompute = await w.deps.queues.queue('compute').getJobs(['waiting', 'prioritized', 'delayed']);
     expect(recompute.map((j) => j.name)).toContain('recompute-athlete');
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { upsertActivity } from '../../../db/queries/activities';
 import { buildApp } from '../../../services/api/app';
-import { WEBHOOK_PATH } from '../../../services/api/routes/strava-webhook';
+import { TEST_WEBHOOK_PATH } from '../../support/test-env';
 import { toActivityFields } from '../../../services/strava/activity-mapper';
 import type { StravaActivity } from '../../../services/strava/api';
 import { cleanText } from '../../../services/strava/clean-text';
@@ -52,7 +52,7 @@ const eventBody = (updates: Record<string, unknown>) =>
     updates,
   });
 const post = (body: string | Buffer) =>
-  request(app).post(WEBHOOK_PATH).set('content-type', 'application/json').send(body);
+  request(app).post(TEST_WEBHOOK_PATH).set('content-type', 'application/json').send(body);
 
 describe('text from outside is cleaned at the edge', () => {
   it('when a webhook title holds NUL, then it is stored without the NUL and answered 200', async () => {

@@ -1,4 +1,5 @@
-import type { WebhookEvent, WorldTruth } from '../../../services/strava-emulator';
+import { stringifyJson, type WebhookEvent, type WorldTruth } from '../../../services/strava-emulator';
+import { parseWebhookEvent, webhookDedupKey } from '../../../services/strava/webhook-event';
 import type { DerivedNumbers } from './clean-run';
 
 /**
@@ -18,7 +19,7 @@ export interface InvariantResult {
 
 /** What the chaos run left behind, read from the service's database, the SMTP sink and the supervisor. */
 export interface Observed {
-  /** Inbox rows: `eventKey` -> status. */
+  /** Inbox rows: dedup key (see `eventKey`) -> status. */
   inbox: Map<string, string>;
   /** Stored activities by Strava activity id. */
   activities: Map<string, { name: string; private: boolean; ownerStravaId: number }>;
@@ -50,17 +51,15 @@ export interface Expected {
   notifierWindowFaults: number;
 }
 
-/** The inbox's identity of an event (what Strava's retries and our duplicates share). */
-export function eventKey(e: {
-  object_type: string;
-  object_id: bigint | number | string;
-  aspect_type: string;
-  owner_id: number | string;
-  event_time: number | string;
-}): string {
-  return [e.object_type, String(e.object_id), e.aspect_type, String(e.owner_id), String(e.event_time)].join(
-    '|',
-  );
+/**
+ * The inbox's identity of an event (what Strava's retries and our duplicates share): the product's own
+ * dedup key of the event as sent. The stored columns are not used: `event_time` is clamped on receipt
+ * (services/strava/event-time.ts), so a key rebuilt from them would not match the event that was acked.
+ */
+export function eventKey(e: WebhookEvent): string {
+  const parsed = parseWebhookEvent(stringifyJson(e)); // as the sender posts it
+  if (!parsed.ok) throw new Error(`chaos plan sent an invalid event: ${parsed.reason}`);
+  return webhookDedupKey(parsed.event);
 }
 
 const result = (id: string, name: string, found: number, detail: string): InvariantResult => ({

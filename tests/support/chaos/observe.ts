@@ -4,13 +4,7 @@ import type { SmtpSink } from '../smtp-sink';
 import { redisUrl } from '../test-env';
 import type { ChaosWorld } from './chaos-world';
 import { cleanRun, readDerivedNumbers } from './clean-run';
-import {
-  eventKey,
-  evaluateInvariants,
-  type Expected,
-  type InvariantResult,
-  type Observed,
-} from './invariants';
+import { evaluateInvariants, type Expected, type InvariantResult, type Observed } from './invariants';
 import type { ServiceSupervisor } from './service-supervisor';
 
 const QUEUES = ['ingest', 'backfill', 'compute', 'notify'] as const;
@@ -22,9 +16,7 @@ export async function observe(
   supervisor: ServiceSupervisor | null,
   gone: { stravaId: number; athleteId: string }[],
 ): Promise<Observed> {
-  const inbox = await deps.db.query<Record<string, string>>(
-    `select object_type, object_id::text, aspect_type, owner_id::text, event_time::text, status from webhook_inbox`,
-  );
+  const inbox = await deps.db.query<Record<string, string>>(`select dedup_key, status from webhook_inbox`);
   const acts = await deps.db.query<{ id: string; name: string; private: boolean; owner: string }>(
     `select a.id::text as id, a.name, a.private, t.strava_athlete_id::text as owner
        from activity a join athlete t on t.id = a.athlete_id`,
@@ -36,7 +28,7 @@ export async function observe(
   for (const g of gone) leftovers.set(g.stravaId, await leftoversOf(deps, g));
   const text = supervisor?.allOutput() ?? '';
   return {
-    inbox: new Map(inbox.rows.map((r) => [eventKey(r as never), r.status!])),
+    inbox: new Map(inbox.rows.map((r) => [r.dedup_key!, r.status!])),
     activities: new Map(
       acts.rows.map((r) => [r.id, { name: r.name, private: r.private, ownerStravaId: Number(r.owner) }]),
     ),

@@ -24,7 +24,8 @@ export function wirePhysiologyForm(athleteId, onSaved) {
     if (fields.sex) body.sex = fields.sex;
     const res = await api('PUT', `/api/athletes/${encodeURIComponent(athleteId)}/physiology`, body);
     form.querySelector('.status').textContent = res.message;
-    form.reset();
+    // The form has a field named "reset", which shadows form.reset(): call the prototype's method.
+    Object.getPrototypeOf(form).reset.call(form);
     await onSaved?.();
   });
 }
