@@ -27,6 +27,8 @@ export interface ActivityUpsert {
   trainer: boolean;
   manual: boolean;
   private: boolean;
+  /** Strava's visibility word, when it was sent (absent from older fixtures and rows: null). */
+  visibility?: string | null;
   /** Strava perceived exertion, 1-10, when it is sent (it rarely is); never overrides the athlete's own. */
   stravaRpe: number | null;
   /** The raw object as fetched: raw Strava data, purged after STRAVA_RAW_RETENTION_DAYS. */
@@ -131,9 +133,9 @@ export async function upsertActivity(
      insert into activity (id, athlete_id, name, sport_type, start_date, start_date_local, local_date, timezone,
        moving_time_s, elapsed_time_s, distance_m, total_elevation_gain_m, average_heartrate_bpm, max_heartrate_bpm,
        average_power_w, weighted_average_power_w, device_watts, workout_type, trainer, manual, private, rpe,
-       raw_detail, raw_fetched_at, streams_status, inputs_hash)
+       raw_detail, raw_fetched_at, streams_status, inputs_hash, visibility)
      values ($1::bigint, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-       $23::jsonb, $24, case when $20 then 'none' else 'pending' end, $25)
+       $23::jsonb, $24, case when $20 then 'none' else 'pending' end, $25, $26)
      on conflict (id) do update set
        name = excluded.name, sport_type = excluded.sport_type, start_date = excluded.start_date,
        start_date_local = excluded.start_date_local, local_date = excluded.local_date, timezone = excluded.timezone,
@@ -142,7 +144,7 @@ export async function upsertActivity(
        max_heartrate_bpm = excluded.max_heartrate_bpm, average_power_w = excluded.average_power_w,
        weighted_average_power_w = excluded.weighted_average_power_w, device_watts = excluded.device_watts,
        workout_type = excluded.workout_type, trainer = excluded.trainer, manual = excluded.manual,
-       private = excluded.private, rpe = coalesce(activity.rpe, excluded.rpe), raw_detail = excluded.raw_detail,
+       private = excluded.private, visibility = excluded.visibility, rpe = coalesce(activity.rpe, excluded.rpe), raw_detail = excluded.raw_detail,
        raw_fetched_at = excluded.raw_fetched_at, strava_data_purged_at = null,
        inputs_version = activity.inputs_version
          + (activity.inputs_hash is distinct from excluded.inputs_hash)::int,
@@ -176,6 +178,7 @@ export async function upsertActivity(
       JSON.stringify(a.rawDetail ?? null),
       fetchedAt,
       activityInputsHash(a),
+      a.visibility ?? null,
     ],
   );
   return { written: rows.length > 0, inputsChanged: rows[0]?.inputsChanged ?? false };

@@ -32,7 +32,8 @@ export async function grantConsent(
      values ($1, $2, $3, $4, null)
      on conflict (coach_user_id, athlete_id)
      do update set consent_text = excluded.consent_text, consented_at = excluded.consented_at, revoked_at = null,
-       scopes = case when coach_athlete.revoked_at is null then coach_athlete.scopes else array['see'] end`,
+       scopes = case when coach_athlete.revoked_at is null then coach_athlete.scopes else array['see'] end,
+       share_private = coach_athlete.share_private and coach_athlete.revoked_at is null`,
     [grant.coachUserId, grant.athleteId, grant.consentText, grant.now],
   );
   await db.query(
@@ -69,6 +70,8 @@ export interface CoachOfAthlete {
   consentedAt: Date;
   revokedAt: Date | null;
   scopes: string[];
+  /** The athlete shows this coach the activities they keep private on Strava. */
+  sharePrivate: boolean;
 }
 
 /** Every coach an athlete has consented to, live links first, then revoked ones (history). */
@@ -76,7 +79,7 @@ export async function listCoachesOfAthlete(db: Queryable, athleteId: string): Pr
   const { rows } = await db.query<CoachOfAthlete>(
     `select ca.coach_user_id as "coachUserId", u.display_name as "coachName", u.email as "coachEmail",
             ca.consent_text as "consentText", ca.consented_at as "consentedAt", ca.revoked_at as "revokedAt",
-            ca.scopes
+            ca.scopes, ca.share_private as "sharePrivate"
      from coach_athlete ca join app_user u on u.id = ca.coach_user_id
      where ca.athlete_id = $1
      order by (ca.revoked_at is null) desc, ca.consented_at desc`,

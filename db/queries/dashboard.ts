@@ -1,4 +1,5 @@
 import type { Queryable } from '../pool';
+import { alertClearOfPrivateSql } from './private-activities';
 
 /** One stored daily_series row, as the read models use it. */
 export interface StoredDay {
@@ -33,6 +34,12 @@ export interface OverviewRow {
   /** Up to the last 14 stored days on or before the athlete's today, oldest first. */
   recentDays: StoredDay[];
   openAlerts: number;
+  /**
+   * The stored days count private activities this coach may not see: the caller recomputes the figures
+   * without them (the last activity and open alerts above already leave them out).
+   */
+  hidesPrivate: boolean;
+  historyStart: string | null;
 }
 
 const DAY_JSON = `json_build_object('day', d.day::text, 'load', d.load, 'ctl', d.ctl, 'atl', d.atl, 'tsb', d.tsb,
@@ -52,22 +59,27 @@ export async function selectCoachOverview(
 ): Promise<OverviewRow[]> {
   const { rows } = await db.query<OverviewRow>(
     `with linked as (
-       select a.*, ($2::timestamptz at time zone a.time_zone)::date as today
+       select a.*, ($2::timestamptz at time zone a.time_zone)::date as today, ca.share_private
        from coach_athlete ca join athlete a on a.id = ca.athlete_id
        where ca.coach_user_id = $1 and ca.revoked_at is null and a.connection_state <> 'disconnected')
      select l.id as "athleteId", trim(l.firstname || ' ' || l.lastname) as name, l.time_zone as "timeZone",
        l.today::text as today, l.connection_state as "connectionState", l.backfill_status as "backfillStatus",
        l.injured_or_ill as "injuredOrIll", la.start_date as "lastActivityAt", la.name as "lastActivityName",
        la.sport_type as "lastActivitySport", coalesce(s.days, '[]'::json) as "recentDays",
-       al.n::int as "openAlerts"
+       al.n::int as "openAlerts",
+       (not l.share_private and exists (select 1 from activity p join activity_metric pm on pm.activity_id = p.id
+                                        where p.athlete_id = l.id and p.private)) as "hidesPrivate",
+       (select min(day)::text from daily_series where athlete_id = l.id) as "historyStart"
      from linked l
      left join lateral (select start_date, name, sport_type from activity
-                        where athlete_id = l.id order by start_date desc limit 1) la on true
+                        where athlete_id = l.id and (l.share_private or not private)
+                        order by start_date desc limit 1) la on true
      left join lateral (select json_agg(${DAY_JSON} order by d.day) as days from
                         (select * from daily_series where athlete_id = l.id and day <= l.today
                          order by day desc limit 14) d) s on true
      left join lateral (select count(*) as n from alert where athlete_id = l.id and local_date >= l.today - 2
-                        and status not in ('cancelled', 'suppressed')) al on true`,
+                        and status not in ('cancelled', 'suppressed')
+                        and ${alertClearOfPrivateSql('alert', 'l.share_private')}) al on true`,
     [coachUserId, now],
   );
   return rows;
@@ -79,11 +91,15 @@ export interface StrainSessionRow {
   areaLoads: unknown;
 }
 
-/** Per-activity area loads since `fromDate` for several athletes (body map, most strained area). */
+/**
+ * Per-activity area loads since `fromDate` for several athletes (body map, most strained area);
+ * `includePrivate` false leaves out activities private on Strava (a coach without the athlete's opt-in).
+ */
 export async function selectStrainSessions(
   db: Queryable,
   athleteIds: string[],
   fromDate: string,
+  includePrivate = true,
 ): Promise<StrainSessionRow[]> {
   if (athleteIds.length === 0) return [];
   const { rows } = await db.query<StrainSessionRow>(
@@ -97,8 +113,8 @@ export async function selectStrainSessions(
        -- Redundant for correctness (same activity), but lets PostgreSQL use activity_athlete_start instead of
        -- scanning every activity; a local date is within a day of its UTC start.
        and a.athlete_id = any($1::uuid[]) and a.start_date >= $2::date - 2
-     where m.athlete_id = any($1::uuid[]) and m.local_date >= $2::date`,
-    [athleteIds, fromDate],
+     where m.athlete_id = any($1::uuid[]) and m.local_date >= $2::date and ($3 or not a.private)`,
+    [athleteIds, fromDate, includePrivate],
   );
   return rows;
 }
@@ -155,14 +171,20 @@ export async function selectAthleteProfile(
   return rows[0] ?? null;
 }
 
-/** Every activity load of an athlete by local day: the input of the read-time daily series. */
+/**
+ * Every activity load of an athlete by local day: the input of the read-time daily series;
+ * `includePrivate` false leaves out activities private on Strava.
+ */
 export async function selectDailyLoadEntries(
   db: Queryable,
   athleteId: string,
+  includePrivate = true,
 ): Promise<{ localDate: string; load: number }[]> {
   const { rows } = await db.query<{ localDate: string; load: number }>(
-    `select local_date::text as "localDate", load from activity_metric where athlete_id = $1`,
-    [athleteId],
+    `select m.local_date::text as "localDate", m.load from activity_metric m
+     where m.athlete_id = $1
+       and ($2 or not exists (select 1 from activity a where a.id = m.activity_id and a.private))`,
+    [athleteId, includePrivate],
   );
   return rows;
 }
@@ -177,13 +199,22 @@ export interface AlertRow {
   createdAt: Date;
 }
 
-/** Alert and recommendation history, newest first. */
-export async function selectAlerts(db: Queryable, athleteId: string, limit: number): Promise<AlertRow[]> {
+/**
+ * Alert and recommendation history, newest first; `includePrivate` false leaves out alerts whose
+ * figures a private activity fed (PRIVATE_ALERT_WINDOW_DAYS).
+ */
+export async function selectAlerts(
+  db: Queryable,
+  athleteId: string,
+  limit: number,
+  includePrivate = true,
+): Promise<AlertRow[]> {
   const { rows } = await db.query<AlertRow>(
     `select id::text, rule_id as "ruleId", body_area as "bodyArea", local_date::text as "localDate", status, details,
             created_at as "createdAt"
-     from alert where athlete_id = $1 order by local_date desc, id desc limit $2`,
-    [athleteId, limit],
+     from alert where athlete_id = $1 and ${alertClearOfPrivateSql('alert', '$3')}
+     order by local_date desc, id desc limit $2`,
+    [athleteId, limit, includePrivate],
   );
   return rows;
 }

@@ -22,13 +22,14 @@ export interface ActivityListRow {
 }
 
 /**
- * An athlete's activities with their derived load, newest first; `beforeMs` pages backwards by start time.
+ * An athlete's activities with their derived load, newest first; `beforeMs` pages backwards by start time;
+ * `includePrivate` false leaves out activities private on Strava (a coach without the athlete's opt-in).
  * Strava ids are bigint in SQL and strings here (never rounded through a JS number).
  */
 export async function selectActivities(
   db: Queryable,
   athleteId: string,
-  opts: { limit: number; beforeMs?: number },
+  opts: { limit: number; beforeMs?: number; includePrivate?: boolean },
 ): Promise<ActivityListRow[]> {
   const { rows } = await db.query<ActivityListRow>(
     `select a.id::text, a.name, a.sport_type as "sportType", a.start_date as "startDate",
@@ -39,8 +40,14 @@ export async function selectActivities(
        coalesce(m.from_streams and a.streams_status = 'pending', false) as "refreshPending"
      from activity a left join activity_metric m on m.activity_id = a.id
      where a.athlete_id = $1 and ($3::timestamptz is null or a.start_date < $3::timestamptz)
+       and ($4 or not a.private)
      order by a.start_date desc limit $2`,
-    [athleteId, opts.limit, opts.beforeMs === undefined ? null : new Date(opts.beforeMs)],
+    [
+      athleteId,
+      opts.limit,
+      opts.beforeMs === undefined ? null : new Date(opts.beforeMs),
+      opts.includePrivate ?? true,
+    ],
   );
   return rows;
 }

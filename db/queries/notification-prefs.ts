@@ -1,4 +1,5 @@
 import type { Queryable } from '../pool';
+import { alertClearOfPrivateSql } from './private-activities';
 
 /** Everything the notifier needs to know about one athlete and their account's address. */
 export interface NotifyProfile {
@@ -60,17 +61,24 @@ export async function setInjuredOrIll(
   return (rowCount ?? 0) > 0;
 }
 
-/** Coaches who get copies: live consent, opted in, confirmed and deliverable address. */
+/**
+ * Coaches who get copies: live consent, opted in, confirmed and deliverable address; and, unless the
+ * athlete shares private activities with them, no private activity in the window up to `alertDate`
+ * (the same rule as the alert history they see: db/queries/private-activities.ts).
+ */
 export async function listAlertCoaches(
   db: Queryable,
   athleteId: string,
+  alertDate: string,
 ): Promise<{ userId: string; name: string; email: string }[]> {
   const { rows } = await db.query<{ userId: string; name: string; email: string }>(
     `select u.id as "userId", u.display_name as name, u.email from coach_athlete ca join app_user u on u.id = ca.coach_user_id
+     cross join (select $1::uuid as athlete_id, $2::date as local_date) al
      where ca.athlete_id = $1 and ca.revoked_at is null and ca.alerts_opt_in
        and u.email is not null and u.email_confirmed_at is not null and u.email_status = 'ok'
+       and ${alertClearOfPrivateSql('al', 'ca.share_private')}
      order by u.id`,
-    [athleteId],
+    [athleteId, alertDate],
   );
   return rows;
 }

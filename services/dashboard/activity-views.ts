@@ -64,11 +64,14 @@ function activityView(a: ActivityListRow): ActivityView {
   };
 }
 
-/** Recent activities, newest first, with how their load was estimated and how confident that is. */
+/**
+ * Recent activities, newest first, with how their load was estimated and how confident that is;
+ * without `includePrivate` (a coach the athlete did not opt in for) no activity private on Strava.
+ */
 export async function recentActivities(
   db: Queryable,
   athleteId: string,
-  opts: { limit: number; beforeMs?: number },
+  opts: { limit: number; beforeMs?: number; includePrivate?: boolean },
 ): Promise<ActivityView[]> {
   return (await selectActivities(db, athleteId, opts)).map(activityView);
 }
@@ -116,6 +119,11 @@ function alertView(a: AlertRow): AlertView {
 }
 
 /** Recommendation and alert history, newest first, with the reasons recorded at the time. */
-export async function alertHistory(db: Queryable, athleteId: string, limit: number): Promise<AlertView[]> {
-  return (await selectAlerts(db, athleteId, limit)).map(alertView);
+export async function alertHistory(
+  db: Queryable,
+  athleteId: string,
+  limit: number,
+  includePrivate = true,
+): Promise<AlertView[]> {
+  return (await selectAlerts(db, athleteId, limit, includePrivate)).map(alertView);
 }

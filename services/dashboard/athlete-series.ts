@@ -22,15 +22,17 @@ export const seriesQuerySchema = z.strictObject({
 /**
  * The athlete's daily series through their today, computed at read time by the same pure engine the
  * recompute job uses (so rest days since the last activity already count). `historyStart` is the first
- * stored day, which keeps the seeding identical to the stored series.
+ * stored day, which keeps the seeding identical to the stored series. Without `includePrivate` the series
+ * is computed as if the activities private on Strava did not exist (what a coach without the opt-in sees).
  */
 export async function dailySeriesThroughToday(
   db: Queryable,
   athleteId: string,
   today: string,
   historyStart: string | null,
+  includePrivate = true,
 ): Promise<DailyPoint[]> {
-  const entries = await selectDailyLoadEntries(db, athleteId);
+  const entries = await selectDailyLoadEntries(db, athleteId, includePrivate);
   const result = buildDailySeries(entries, {
     lastDate: today,
     ...(historyStart ? { historyStartDate: historyStart } : {}),

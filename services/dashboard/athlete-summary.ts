@@ -56,17 +56,19 @@ function enteredOf(p: AthleteProfileRow): EnteredPhysiology {
  * Everything the athlete page shows above the chart, as of the athlete's local today. Pure engines do the
  * computing: the read-time daily series, todayLoadRange and restDaysToFreshness (load), projectAreaStrain
  * (strain), resolvePhysiology (sources). Null when the athlete does not exist (deleted meanwhile).
+ * Without `includePrivate` the figures leave out the activities private on Strava.
  */
 export async function athleteSummary(
   db: Queryable,
   athleteId: string,
   nowMs: number,
+  includePrivate = true,
 ): Promise<AthleteSummary | null> {
   const p = await selectAthleteProfile(db, athleteId, new Date(nowMs));
   if (!p) return null;
   const [points, sessionRows, races] = await Promise.all([
-    dailySeriesThroughToday(db, athleteId, p.today, p.historyStart),
-    selectStrainSessions(db, [athleteId], addDays(p.today, -STRAIN_LOOKBACK_DAYS) ?? p.today),
+    dailySeriesThroughToday(db, athleteId, p.today, p.historyStart, includePrivate),
+    selectStrainSessions(db, [athleteId], addDays(p.today, -STRAIN_LOOKBACK_DAYS) ?? p.today, includePrivate),
     selectUpcomingRaces(db, athleteId, p.today),
   ]);
   const sessions = sessionRows.flatMap(

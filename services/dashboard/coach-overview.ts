@@ -5,7 +5,8 @@ import type { StrainSession } from '../domain/strain';
 import { attentionOf, trendOf, type Trend } from './attention';
 import { STRAIN_LOOKBACK_DAYS, buildBodyMap } from './body-map';
 import { strainSessionsOf } from './strain-session-cache';
-import { seriesThroughToday } from './series-today';
+import { dailySeriesThroughToday } from './athlete-series';
+import { seriesThroughToday, toStoredDay } from './series-today';
 
 export interface OverviewAthlete {
   athleteId: string;
@@ -91,17 +92,33 @@ function overviewOf(
 }
 
 /**
+ * For athletes whose stored series counts private activities this coach may not see (no opt-in), the
+ * last 14 days recomputed at read time without them, through today (nothing left to extend).
+ */
+async function withoutPrivateDays(db: Queryable, rows: OverviewRow[]): Promise<OverviewRow[]> {
+  return Promise.all(
+    rows.map(async (row) => {
+      if (!row.hidesPrivate) return row;
+      const points = await dailySeriesThroughToday(db, row.athleteId, row.today, row.historyStart, false);
+      return { ...row, recentDays: points.slice(-14).map(toStoredDay) };
+    }),
+  );
+}
+
+/**
  * The coach's team at a glance: one row per consented athlete, numbers as of each athlete's own today.
  * Reads only linked athletes (the SQL joins on the live consent); computed figures come from the pure
- * load and strain engines. Three queries whatever the team size.
+ * load and strain engines. Three queries whatever the team size, plus one per athlete whose private
+ * activities this coach may not see (their figures are recomputed without them).
  */
 export async function coachOverview(
   db: Queryable,
   coachUserId: string,
   nowMs: number,
 ): Promise<OverviewAthlete[]> {
-  const rows = await selectCoachOverview(db, coachUserId, new Date(nowMs));
+  const rows = await withoutPrivateDays(db, await selectCoachOverview(db, coachUserId, new Date(nowMs)));
   if (rows.length === 0) return [];
+  const withoutPrivate = new Set(rows.filter((r) => r.hidesPrivate).map((r) => r.athleteId));
   const ids = rows.map((r) => r.athleteId);
   const earliestToday = rows.reduce((min, r) => (r.today < min ? r.today : min), rows[0]!.today);
   // Athletes without any stored day have nothing to extend (their series starts with the first recompute).
@@ -113,7 +130,7 @@ export async function coachOverview(
     return d < min ? d : min;
   }, '9999-12-31');
   const [sessions, laterRows] = await Promise.all([
-    strainSessionsOf(db, ids, addDays(earliestToday, -STRAIN_LOOKBACK_DAYS) ?? earliestToday),
+    strainSessionsOf(db, ids, addDays(earliestToday, -STRAIN_LOOKBACK_DAYS) ?? earliestToday, withoutPrivate),
     selectLoadsAfter(
       db,
       stale.map((r) => r.athleteId),

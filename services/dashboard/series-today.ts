@@ -31,6 +31,26 @@ function toPoint(d: StoredDay): DailyPoint {
   };
 }
 
+/** The inverse of toPoint: a day computed at read time, in the stored shape the overview reads. */
+export function toStoredDay(p: DailyPoint): StoredDay {
+  return {
+    day: p.date,
+    load: p.load,
+    ctl: p.ctl,
+    atl: p.atl,
+    tsb: p.tsb,
+    ramp7: p.rampRate,
+    loadSpikeRatio: p.loadSpikeRatio,
+    monotony: p.monotony,
+    strain: p.strain,
+    calibrating: p.calibrating,
+    historyDay: p.historyDay,
+    tsbEndOfDay: p.tsbEndOfDay,
+    acuteLoad: p.acuteLoad,
+    chronicLoad: p.chronicLoad,
+  };
+}
+
 const fromStored = (d: StoredDay): DayFigures => ({
   day: d.day,
   load: d.load,

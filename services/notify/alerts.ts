@@ -107,7 +107,8 @@ export async function applyAlertDecisions(
   const emails: QueuedEmail[] = [];
   const athleteEmail = await queueAthleteEmail(ctx, blocked ? [] : fresh);
   if (athleteEmail) emails.push(athleteEmail);
-  for (const coach of await listAlertCoaches(tx, input.athleteId)) {
+  const latestDate = fresh.reduce((max, r) => (r.localDate > max ? r.localDate : max), '0001-01-01');
+  for (const coach of await listAlertCoaches(tx, input.athleteId, latestDate)) {
     const coachEmail = await queueCoachEmail(ctx, coach, fresh, COACH_ALERT_KIND);
     if (coachEmail) emails.push(coachEmail);
   }

@@ -47,10 +47,24 @@ export function toActivityFields(a: StravaActivity, athleteId: string): Activity
       typeof a.workout_type === 'number' && Number.isInteger(a.workout_type) ? a.workout_type : null,
     trainer: a.trainer === true,
     manual: a.manual === true,
-    private: a.private === true,
+    private: isOnlyMe(a),
+    visibility: visibilityOf(a),
     stravaRpe: isRpe(a.perceived_exertion) ? a.perceived_exertion : null,
     rawDetail: cleanJson(a),
   };
+}
+
+/**
+ * "Only you" on Strava: the `private` flag, or `visibility: "only_me"` (either alone suffices, so a
+ * response carrying only one of them is still read as private).
+ */
+export function isOnlyMe(a: Pick<StravaActivity, 'private' | 'visibility'>): boolean {
+  return a.private === true || a.visibility === 'only_me';
+}
+
+/** Strava's visibility word as sent ('everyone', 'followers_only', 'only_me'), or null if absent or odd. */
+function visibilityOf(a: Pick<StravaActivity, 'visibility'>): string | null {
+  return typeof a.visibility === 'string' && /^[a-z_]{1,32}$/.test(a.visibility) ? a.visibility : null;
 }
 
 /** Numeric stream keys stored as given; `moving` (booleans) is stored as 0/1 and restored on read. */

@@ -47,6 +47,8 @@ export interface StravaActivity {
   trainer?: boolean;
   manual?: boolean;
   private?: boolean;
+  /** 'everyone', 'followers_only' or 'only_me' (the latter is what `private: true` means). */
+  visibility?: string;
   perceived_exertion?: number | null;
 }
 

@@ -11,7 +11,7 @@ import {
 import { hasScope, type SyncAthlete } from '../../db/queries/athlete-sync';
 import type { Deps } from '../../services/deps';
 import type { StravaActivity } from '../../services/strava/api';
-import { toActivityFields, type ActivityFields } from '../../services/strava/activity-mapper';
+import { isOnlyMe, toActivityFields, type ActivityFields } from '../../services/strava/activity-mapper';
 import { adoptActivityTimeZone } from './adopt-time-zone';
 import { earlierDate } from './enqueue';
 import { stravaApiFor } from '../../services/strava/client';
@@ -69,8 +69,7 @@ async function importPage(
 ) {
   const visible = list.filter(
     (a) =>
-      a.athleteId === athlete.stravaAthleteId &&
-      (a.private !== true || hasScope(athlete, 'activity:read_all')),
+      a.athleteId === athlete.stravaAthleteId && (!isOnlyMe(a) || hasScope(athlete, 'activity:read_all')),
   );
   const ids = visible.map((a) => a.id);
   const [tombs, states] = await Promise.all([tombstonedIds(deps.db, ids), getActivityStates(deps.db, ids)]);

@@ -15,6 +15,7 @@ import { latestActivityEventTime } from '../../db/queries/webhook-inbox';
 import type { Deps } from '../../services/deps';
 import type { StravaActivity, StravaCallPriority } from '../../services/strava/api';
 import {
+  isOnlyMe,
   toActivityFields,
   toStoredStreams,
   type ActivityFields,
@@ -52,7 +53,7 @@ export const run: JobRunner<'sync-activity'> = async (data, deps, ctx) => {
   // A webhook event is only a hint (it may be forged): its checks draw on the capped webhook share.
   const priority: StravaCallPriority = data.reason === 'webhook' ? 'webhook' : 'live';
   const detail = await fetchDetail(deps, athlete, data.activityId, priority);
-  if (!detail || (detail.private === true && !hasScope(athlete, 'activity:read_all'))) {
+  if (!detail || (isOnlyMe(detail) && !hasScope(athlete, 'activity:read_all'))) {
     await removeActivity(deps, athlete.id, data.activityId, goneAtS);
     return;
   }

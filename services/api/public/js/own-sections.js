@@ -217,6 +217,23 @@ async function renderCoaches() {
       item.append(
         el('label', {}, adjust, ` ${c.name} may adjust my training settings (physiology, thresholds)`),
       );
+      // Issue 14: activities kept private on Strava ("Only you") stay hidden from a coach unless shared.
+      const share = el('input', { type: 'checkbox', checked: c.sharePrivate === true });
+      share.addEventListener('change', async () => {
+        share.disabled = true;
+        await api('PUT', `/api/me/coaches/${encodeURIComponent(c.coachUserId)}/scopes`, {
+          sharePrivate: share.checked,
+        }).catch(() => undefined);
+        await renderCoaches();
+      });
+      item.append(
+        el(
+          'label',
+          { class: 'share-private' },
+          share,
+          ` Show ${c.name} my activities that are private on Strava ("Only you"): listed, and counted in the numbers ${c.name} sees`,
+        ),
+      );
       const revoke = el('button', { type: 'button', class: 'danger', text: `Revoke access for ${c.name}` });
       revoke.addEventListener('click', async () => {
         revoke.disabled = true;
@@ -232,10 +249,15 @@ async function renderCoaches() {
   await renderCoachChanges(box);
 }
 
+const SCOPE_TEXT = {
+  'adjust-training': 'adjust your training settings',
+  'see-private': 'see your private activities',
+};
+const scopeText = (c) => SCOPE_TEXT[c.detail?.scope] ?? SCOPE_TEXT['adjust-training'];
 const CHANGE_TEXT = {
   'physiology-changed': (c) => `${c.coachName} changed your physiology settings`,
-  'scope-granted': (c) => `You allowed ${c.coachName} to adjust your training settings`,
-  'scope-withdrawn': (c) => `You withdrew ${c.coachName}'s permission to adjust your training settings`,
+  'scope-granted': (c) => `You allowed ${c.coachName} to ${scopeText(c)}`,
+  'scope-withdrawn': (c) => `You withdrew ${c.coachName}'s permission to ${scopeText(c)}`,
 };
 
 /** The audit of coach changes: what each coach changed, and when the athlete granted or withdrew it. */

@@ -5,11 +5,12 @@ import { alertHistory, recentActivities } from '../../../dashboard/activity-view
 import { dailySeriesThroughToday, seriesQuerySchema, sliceSeries } from '../../../dashboard/athlete-series';
 import { athleteSummary } from '../../../dashboard/athlete-summary';
 import { selectAthleteProfile } from '../../../../db/queries/dashboard';
+import { coachSeesPrivate } from '../../../../db/queries/private-activities';
 import type { Deps } from '../../../deps';
 import { requestActivityRecompute } from '../../../training/request-recompute';
 import { AppError } from '../../../errors';
 import { athleteNotFound } from '../../middleware/authorize';
-import { requireAthlete } from '../../middleware/require-auth';
+import { requireAthlete, requirePrincipal } from '../../middleware/require-auth';
 import { declareRoute } from './declare-route';
 import { parseInput } from './parse-input';
 
@@ -30,12 +31,29 @@ const MAX_BIGINT = 2n ** 63n - 1n;
 /** The athlete id of the path; the authorize middleware has already checked it and the caller's access. */
 const athleteIdOf = (req: Request) => String(req.params.athleteId).toLowerCase();
 
-/** The athlete page's data: seen by the athlete and by coaches with live consent (policy athlete-or-coach). */
+/**
+ * Does the caller see the athlete's activities that are private on Strava? The athlete always; a coach
+ * only with the athlete's opt-in for them (read on every request, like the consent itself).
+ */
+async function seesPrivate(deps: Deps, req: Request): Promise<boolean> {
+  const p = requirePrincipal(req);
+  return p.role === 'athlete' || coachSeesPrivate(deps.db, p.userId, athleteIdOf(req));
+}
+
+/**
+ * The athlete page's data: seen by the athlete and by coaches with live consent (policy athlete-or-coach).
+ * A coach without the athlete's opt-in sees it as if the activities private on Strava did not exist.
+ */
 export function athleteRoutes(deps: Deps): Router {
   const router = Router();
 
   declareRoute(deps, router, 'get', '/api/athletes/:athleteId', async (req, res) => {
-    const summary = await athleteSummary(deps.db, athleteIdOf(req), deps.clock());
+    const summary = await athleteSummary(
+      deps.db,
+      athleteIdOf(req),
+      deps.clock(),
+      await seesPrivate(deps, req),
+    );
     if (!summary) throw athleteNotFound();
     res.set('Cache-Control', 'private, no-store').json(summary);
   });
@@ -49,6 +67,7 @@ export function athleteRoutes(deps: Deps): Router {
       profile.athleteId,
       profile.today,
       profile.historyStart,
+      await seesPrivate(deps, req),
     );
     res
       .set('Cache-Control', 'private, no-store')
@@ -59,6 +78,7 @@ export function athleteRoutes(deps: Deps): Router {
     const q = parseInput(activitiesQuery, req.query);
     const list = await recentActivities(deps.db, athleteIdOf(req), {
       limit: q.limit,
+      includePrivate: await seesPrivate(deps, req),
       ...(q.before ? { beforeMs: Date.parse(q.before) } : {}),
     });
     const last = list[list.length - 1];
@@ -69,9 +89,9 @@ export function athleteRoutes(deps: Deps): Router {
 
   declareRoute(deps, router, 'get', '/api/athletes/:athleteId/alerts', async (req, res) => {
     const q = parseInput(alertsQuery, req.query);
-    res
-      .set('Cache-Control', 'private, no-store')
-      .json({ alerts: await alertHistory(deps.db, athleteIdOf(req), q.limit) });
+    res.set('Cache-Control', 'private, no-store').json({
+      alerts: await alertHistory(deps.db, athleteIdOf(req), q.limit, await seesPrivate(deps, req)),
+    });
   });
 
   declareRoute(deps, router, 'put', '/api/me/activities/:activityId/rpe', async (req, res) => {

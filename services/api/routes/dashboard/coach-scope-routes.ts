@@ -2,10 +2,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { withTransaction } from '../../../../db/pool';
 import {
+  activeCoachScopes,
   listCoachChanges,
   recordCoachChange,
   setAdjustTrainingScope,
 } from '../../../../db/queries/coach-scopes';
+import { coachSeesPrivate, setSharePrivate } from '../../../../db/queries/private-activities';
+import type { Queryable } from '../../../../db/pool';
 import type { Deps } from '../../../deps';
 import { AppError } from '../../../errors';
 import { isUuid } from '../../middleware/authorize';
@@ -13,40 +16,71 @@ import { requireAthlete } from '../../middleware/require-auth';
 import { declareRoute } from './declare-route';
 import { parseInput } from './parse-input';
 
-const scopesBody = z.strictObject({
-  adjustTraining: z.boolean({ error: 'adjustTraining must be true or false' }),
-  _csrf: z.string().optional(),
-});
+const scopesBody = z
+  .strictObject({
+    adjustTraining: z.boolean({ error: 'adjustTraining must be true or false' }).optional(),
+    sharePrivate: z.boolean({ error: 'sharePrivate must be true or false' }).optional(),
+    _csrf: z.string().optional(),
+  })
+  .refine((b) => b.adjustTraining !== undefined || b.sharePrivate !== undefined, {
+    message: 'Send adjustTraining or sharePrivate (true or false)',
+  });
+
+type Grant = { scope: 'adjust-training' | 'see-private'; allowed: boolean };
+
+/** Applies one grant on a live link and records it in the athlete's audit; false without a live link. */
+async function applyGrant(
+  tx: Queryable,
+  coachId: string,
+  athleteId: string,
+  grant: Grant,
+  at: Date,
+): Promise<boolean> {
+  const set = grant.scope === 'adjust-training' ? setAdjustTrainingScope : setSharePrivate;
+  if (!(await set(tx, coachId, athleteId, grant.allowed))) return false;
+  await recordCoachChange(tx, {
+    athleteId,
+    coachUserId: coachId,
+    actor: 'athlete',
+    action: grant.allowed ? 'scope-granted' : 'scope-withdrawn',
+    detail: { scope: grant.scope },
+    at,
+  });
+  return true;
+}
 
 /**
  * The athlete's side of coach scopes (issue 15): consent lets a coach see; "adjust my training settings"
  * is a separate grant the athlete gives or withdraws here. Both, and every change a coach makes, go to
- * the audit the athlete reads on their page (GET /api/me/coach-changes).
+ * the audit the athlete reads on their page (GET /api/me/coach-changes). `sharePrivate` (issue 14) shows
+ * this coach the activities the athlete keeps private on Strava, and counts them in the coach's figures.
  */
 export function coachScopeRoutes(deps: Deps): Router {
   const router = Router();
 
   declareRoute(deps, router, 'put', '/api/me/coaches/:coachId/scopes', async (req, res) => {
     const athlete = requireAthlete(req);
-    const { adjustTraining } = parseInput(scopesBody, req.body);
+    const { adjustTraining, sharePrivate } = parseInput(scopesBody, req.body);
+    const grants: Grant[] = [
+      ...(adjustTraining === undefined
+        ? []
+        : [{ scope: 'adjust-training' as const, allowed: adjustTraining }]),
+      ...(sharePrivate === undefined ? [] : [{ scope: 'see-private' as const, allowed: sharePrivate }]),
+    ];
     const coachId = req.params.coachId;
     const at = new Date(deps.clock());
     const done =
       isUuid(coachId) &&
       (await withTransaction(deps.db, async (tx) => {
-        if (!(await setAdjustTrainingScope(tx, coachId, athlete.athleteId, adjustTraining))) return false;
-        await recordCoachChange(tx, {
-          athleteId: athlete.athleteId,
-          coachUserId: coachId,
-          actor: 'athlete',
-          action: adjustTraining ? 'scope-granted' : 'scope-withdrawn',
-          detail: { scope: 'adjust-training' },
-          at,
-        });
+        for (const g of grants) if (!(await applyGrant(tx, coachId, athlete.athleteId, g, at))) return false;
         return true;
       }));
     if (!done) throw new AppError('not_found', 'No active consent for this coach.');
-    res.json({ scopes: adjustTraining ? ['see', 'adjust-training'] : ['see'] });
+    const [scopes, shares] = await Promise.all([
+      activeCoachScopes(deps.db, coachId, athlete.athleteId),
+      coachSeesPrivate(deps.db, coachId, athlete.athleteId),
+    ]);
+    res.json({ scopes: scopes ?? ['see'], sharePrivate: shares });
   });
 
   declareRoute(deps, router, 'get', '/api/me/coach-changes', async (req, res) => {

@@ -110,6 +110,7 @@ export function consentRoutes(deps: Deps): Router {
         consentedAt: c.consentedAt,
         revokedAt: c.revokedAt,
         scopes: c.scopes,
+        sharePrivate: c.sharePrivate,
         active: c.revokedAt === null,
       })),
     });
