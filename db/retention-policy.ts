@@ -44,6 +44,7 @@ export const RETENTION_POLICY: Record<string, TableRetention> = {
       elapsed_time_s: 'ends the session on the strain time course',
       manual: 'a manual entry never has streams: decides what can be computed',
       private: "the athlete's privacy choice decides what a coach may see",
+      visibility: "Strava's visibility (only_me, followers_only, everyone): decides what a coach may see",
     },
     ours: [
       'athlete_id',
@@ -284,6 +285,7 @@ export const RETENTION_POLICY: Record<string, TableRetention> = {
       'revoked_at',
       'alerts_opt_in',
       'scopes',
+      'share_private',
     ],
     summary: { source: 'consent the athlete gave', lifetime: 'until revoked and either party deleted' },
   },
