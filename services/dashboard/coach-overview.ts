@@ -1,4 +1,10 @@
-import { selectCoachOverview, selectLoadsAfter, type OverviewRow } from '../../db/queries/dashboard';
+import {
+  selectCoachOverview,
+  selectLinkedAthleteZones,
+  selectLoadsAfter,
+  type OverviewRow,
+} from '../../db/queries/dashboard';
+import { localDateAt } from '../domain/athlete-calendar';
 import type { Queryable } from '../../db/pool';
 import { addDays } from '../domain/load';
 import type { StrainSession } from '../domain/strain';
@@ -93,14 +99,16 @@ function overviewOf(
 /**
  * The coach's team at a glance: one row per consented athlete, numbers as of each athlete's own today.
  * Reads only linked athletes (the SQL joins on the live consent); computed figures come from the pure
- * load and strain engines. Three queries whatever the team size.
+ * load and strain engines. Four queries whatever the team size.
  */
 export async function coachOverview(
   db: Queryable,
   coachUserId: string,
   nowMs: number,
 ): Promise<OverviewAthlete[]> {
-  const rows = await selectCoachOverview(db, coachUserId, new Date(nowMs));
+  const zones = await selectLinkedAthleteZones(db, coachUserId);
+  const todays = zones.map((z) => ({ athleteId: z.athleteId, today: localDateAt(nowMs, z.timeZone) }));
+  const rows = await selectCoachOverview(db, coachUserId, todays);
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.athleteId);
   const earliestToday = rows.reduce((min, r) => (r.today < min ? r.today : min), rows[0]!.today);

@@ -1,4 +1,4 @@
-import type { WebhookEvent, WorldTruth } from '../../../services/strava-emulator';
+import type { WebhookEvent, WorldTruth } from '../../../tools/strava-emulator';
 import type { DerivedNumbers } from './clean-run';
 
 /**

@@ -3,8 +3,8 @@
  * Exit codes: 0 stopped by Ctrl-C/SIGTERM, 1 a prerequisite is missing or start failed, 2 bad usage.
  * Every run starts from a fresh demo database and queue prefix, so running it again just works.
  */
-import { ConfigError, withLocalEnv } from '../config';
-import { StartupError } from '../startup';
+import { ConfigError, withLocalEnv } from '../../services/config';
+import { StartupError } from '../../services/startup';
 import { DEMO_USAGE, DemoUsageError, parseDemoOptions, type DemoOptions } from './demo-options';
 import { checkPrerequisites } from './prerequisites';
 import { startDemo, type DemoHandle } from './run-demo';

@@ -1,8 +1,8 @@
 /** `npm run migrate`: applies pending migrations to DATABASE_URL and exits. */
-import { ConfigError, loadConfig } from '../services/config';
-import { createLogger } from '../services/logger';
-import { createPool, ensureDatabase } from './pool';
-import { migrate } from './migrate';
+import { ConfigError, loadConfig } from '../config';
+import { createLogger } from '../logger';
+import { createPool, ensureDatabase } from '../../db/pool';
+import { migrate } from '../../db/migrate';
 
 async function main(): Promise<void> {
   const config = loadConfig();

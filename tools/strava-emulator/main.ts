@@ -1,6 +1,6 @@
 /**
  * CLI: runs the Strava emulator standalone.
- *   npx tsx services/strava-emulator/main.ts --port 8099 --seed 42 [--empty] [--days 180]
+ *   npx tsx tools/strava-emulator/main.ts --port 8099 --seed 42 [--empty] [--days 180]
  *     [--client-id 1000 --client-secret emulator-client-secret] [--frozen --start 2026-03-01T08:00:00Z]
  * Point the service at it with STRAVA_BASE_URL=http://127.0.0.1:<port>; control it under /_emulator/*.
  */

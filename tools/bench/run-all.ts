@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: checks PostgreSQL and Redis first (exit 1 with what is missing and how to start it),
  * then runs every bench one after another (never in parallel: they would measure each other) and writes
- * bench/reports/latest.md and latest.json with the machine they ran on. A bench that fails is reported
+ * tools/bench/reports/latest.md and latest.json with the machine they ran on. A bench that fails is reported
  * as "not measured" with its error and the exit code is 1; the others still run.
  *
  * Env: BENCH_ONLY=webhook,pipeline,engine,dashboard (subset), BENCH_ACTIVITIES (pipeline, 300),

@@ -1,4 +1,4 @@
-import type { Deps } from '../../deps';
+import type { Deps } from '../deps';
 
 /** Flush after this long or this many events, whichever comes first. */
 const FLUSH_AFTER_MS = 10;

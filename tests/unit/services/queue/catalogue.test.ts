@@ -1,5 +1,5 @@
-import { JOBS, QUEUE_NAMES, REPEATABLE_JOBS, type JobName } from '../../../workers/catalogue';
-import { jobRunner } from '../../../workers/job-runners';
+import { JOBS, QUEUE_NAMES, REPEATABLE_JOBS, type JobName } from '../../../../services/queue/catalogue';
+import { jobRunner } from '../../../../workers/job-runners';
 
 const names = Object.keys(JOBS) as JobName[];
 

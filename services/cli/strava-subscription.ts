@@ -2,18 +2,20 @@ import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { buildDeps, closeDeps } from '../runtime';
 import { StartupError } from '../startup';
-import { runSubscriptionCommand, type SubscriptionCommand } from './subscriptions';
+import { runSubscriptionCommand, type SubscriptionCommand } from '../strava/subscriptions';
 
 /**
  * npm run strava:subscribe | strava:rotate | strava:subscription | strava:unsubscribe
- * (tsx services/strava/cli.ts subscribe|rotate|show|unsubscribe). Exit codes: 0 done, 1 failed, 2 usage.
+ * (tsx services/cli/strava-subscription.ts subscribe|rotate|show|unsubscribe). Exit codes: 0 done, 1 failed, 2 usage.
  */
 const COMMANDS: SubscriptionCommand[] = ['subscribe', 'rotate', 'show', 'unsubscribe'];
 
 async function main(argv: string[]): Promise<number> {
   const cmd = argv[2] as SubscriptionCommand | undefined;
   if (!cmd || !COMMANDS.includes(cmd)) {
-    process.stderr.write('Usage: tsx services/strava/cli.ts subscribe|rotate|show|unsubscribe\n');
+    process.stderr.write(
+      'Usage: tsx services/cli/strava-subscription.ts subscribe|rotate|show|unsubscribe\n',
+    );
     return 2;
   }
   let config;

@@ -1,5 +1,5 @@
 /**
- * Dashboard bench: `npx tsx bench/dashboard.ts` (npm run bench:dashboard).
+ * Dashboard bench: `npx tsx tools/bench/dashboard.ts` (npm run bench:dashboard).
  * Seeds 100 athletes x 3 years (activities, activity_metric with area loads, daily_series) and one coach
  * linked to all of them into a fresh database, serves the real app on loopback, and times sequential
  * requests (one at a time: latency, not throughput) to the coach overview, an athlete's API calls and
@@ -9,13 +9,13 @@
  */
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
-import { buildApp } from '../services/api/app';
-import { loadConfig } from '../services/config';
-import { createLogger } from '../services/logger';
-import { buildDeps, closeDeps } from '../services/runtime';
-import { hashPassword } from '../services/accounts/password-hash';
-import { seedHistory } from '../tests/integration/dashboard/support/seed';
-import { insertAthlete, linkCoach, sessionFor } from '../tests/integration/dashboard/support/world';
+import { buildApp } from '../../services/api/app';
+import { loadConfig } from '../../services/config';
+import { createLogger } from '../../services/logger';
+import { buildDeps, closeDeps } from '../../services/runtime';
+import { hashPassword } from '../../services/accounts/password-hash';
+import { seedHistory } from '../../tests/integration/dashboard/support/seed';
+import { insertAthlete, linkCoach, sessionFor } from '../../tests/integration/dashboard/support/world';
 
 export const TARGET_P95_MS = 50;
 const ATHLETES = 100;

@@ -7,14 +7,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
-import { loadConfig, withLocalEnv } from '../services/config';
-import { redactUrl } from '../services/startup';
+import { loadConfig, withLocalEnv } from '../../services/config';
+import { redactUrl } from '../../services/startup';
 import {
   HOW_TO_START_SERVICES as HOW_TO_START,
   PROBE_TIMEOUT_MS,
   probeRedis as checkRedis,
   withProbeTimeout as withTimeout,
-} from '../services/prerequisite-probes';
+} from '../prerequisite-probes';
 
 export { HOW_TO_START };
 

@@ -4,8 +4,8 @@
  * wrong.
  */
 import { assertNoEviction, createRedis } from '../workers/redis';
-import { createLogger } from './logger';
-import { redactUrl } from './startup';
+import { createLogger } from '../services/logger';
+import { redactUrl } from '../services/startup';
 
 export const PROBE_TIMEOUT_MS = 4000;
 

@@ -1,5 +1,5 @@
 /**
- * Webhook ack bench: `npx tsx bench/webhook.ts` (npm run bench:webhook).
+ * Webhook ack bench: `npx tsx tools/bench/webhook.ts` (npm run bench:webhook).
  * Starts the real app (real PostgreSQL inbox, real Redis enqueue, its own fresh database and queue prefix)
  * and a bare Express handler (JSON parse, 200) on another port, drives each with autocannon at a fixed
  * 300 requests/s of unique Strava events, and prints throughput and p50/p99 for both and the ratio; the
@@ -10,10 +10,10 @@ import type { AddressInfo, Server } from 'node:net';
 import express from 'express';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
-import { buildApp } from '../services/api/app';
-import { loadConfig } from '../services/config';
-import { createLogger } from '../services/logger';
-import { buildDeps, closeDeps } from '../services/runtime';
+import { buildApp } from '../../services/api/app';
+import { loadConfig } from '../../services/config';
+import { createLogger } from '../../services/logger';
+import { buildDeps, closeDeps } from '../../services/runtime';
 
 export const TARGET_P99_MS = 50;
 
@@ -51,7 +51,7 @@ export interface WebhookBenchResult {
 const OWNER = 8_000_001;
 const SUBSCRIPTION = 990_001;
 
-/** Runs the bench and returns the figures (used by bench/run-all.ts too). */
+/** Runs the bench and returns the figures (used by tools/bench/run-all.ts too). */
 export async function runWebhookBench(
   opts: { ratePerS?: number; durationS?: number } = {},
 ): Promise<WebhookBenchResult> {

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Deps } from '../../deps';
+import type { Deps } from '../deps';
 
 /**
  * Per-source limit of webhook POSTs (STRAVA_WEBHOOK_SOURCE_LIMIT per minute and source IP). In process

@@ -1,6 +1,6 @@
 /**
- * Writes the bench results as bench/reports/latest.json (everything, machine-readable) and
- * bench/reports/latest.md (the tables the README shows), each with the machine they came from: figures
+ * Writes the bench results as tools/bench/reports/latest.json (everything, machine-readable) and
+ * tools/bench/reports/latest.md (the tables the README shows), each with the machine they came from: figures
  * are only comparable on the same machine in the same run (reliability.md section 10).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -141,7 +141,7 @@ export function toMarkdown(r: BenchReport): string {
   ].join('\n');
 }
 
-/** Writes latest.json and latest.md under `dir` (default bench/reports); returns their paths. */
+/** Writes latest.json and latest.md under `dir` (default tools/bench/reports); returns their paths. */
 export function writeReport(
   r: BenchReport,
   dir = path.join(__dirname, 'reports'),

@@ -1,11 +1,11 @@
 /**
- * Training-load engine bench: `npx tsx bench/engine.ts` (npm run bench:engine).
+ * Training-load engine bench: `npx tsx tools/bench/engine.ts` (npm run bench:engine).
  * Times every per-activity metric on a synthetic 3-hour 1 Hz activity with all streams (10,800 samples),
  * plus the per-muscle strain split (load + strain together must stay within 2 ms),
  * and five years of daily series recomputed from scratch. Medians of CPU time, plus the ratio to a baseline measured
  * in the same run (a plain loop summing the 10,800 samples) so the figures compare across machines.
  */
-import type { ActivityInput, ActivityStreams } from '../services/domain/activity';
+import type { ActivityInput, ActivityStreams } from '../../services/domain/activity';
 import {
   addDays,
   buildDailySeries,
@@ -19,8 +19,8 @@ import {
   timeInHrZonesFromStream,
   trimpFromStream,
   type DailyLoadEntry,
-} from '../services/domain/load';
-import { computeActivityStrain } from '../services/domain/strain';
+} from '../../services/domain/load';
+import { computeActivityStrain } from '../../services/domain/strain';
 
 export const TARGET_ACTIVITY_MS = 2;
 export const TARGET_SERIES_MS = 20;

@@ -1,5 +1,5 @@
-import type { Deps } from '../../deps';
-import { windowBounds } from '../../strava/rate-budget';
+import type { Deps } from '../deps';
+import { windowBounds } from '../strava/rate-budget';
 
 /**
  * The web side of the per-athlete limit: per Strava 15-minute window, the first

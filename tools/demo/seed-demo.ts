@@ -5,10 +5,10 @@ import { grantConsent } from '../../db/queries/coach-links';
 import { confirmEmail, setPendingEmail } from '../../db/queries/email-addresses';
 import { saveNotificationPrefs, setCoachAlertsOptIn } from '../../db/queries/notification-prefs';
 import { insertCoach } from '../../db/queries/users';
-import { hashPassword } from '../accounts/password-hash';
-import { consentTextFor } from '../dashboard/consent-text';
-import type { Deps } from '../deps';
-import { notificationPrefsSchema } from '../notify/preferences';
+import { hashPassword } from '../../services/accounts/password-hash';
+import { consentTextFor } from '../../services/dashboard/consent-text';
+import type { Deps } from '../../services/deps';
+import { notificationPrefsSchema } from '../../services/notify/preferences';
 import type { EmulatedAthlete } from '../strava-emulator';
 import { connectAthleteOverHttp } from './connect-athlete';
 

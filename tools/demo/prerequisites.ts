@@ -5,7 +5,7 @@ import {
   probeRedis as checkRedis,
   withProbeTimeout as withTimeout,
 } from '../prerequisite-probes';
-import { redactUrl } from '../startup';
+import { redactUrl } from '../../services/startup';
 import type { DemoOptions } from './demo-options';
 
 async function checkPostgres(url: string): Promise<string | null> {

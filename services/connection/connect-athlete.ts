@@ -1,10 +1,10 @@
 import { upsertConnectedAthlete, type AthleteConnection } from '../../db/queries/athletes';
 import { withTransaction } from '../../db/pool';
 import type { Deps } from '../deps';
-import { exchangeCode } from './oauth';
-import { assessScopes, parseScopes, type ScopeAssessment } from './scopes';
-import { parseKeyring } from './token-crypto';
-import { storeGrant } from './token-store';
+import { exchangeCode } from '../strava/oauth';
+import { assessScopes, parseScopes, type ScopeAssessment } from '../strava/scopes';
+import { parseKeyring } from '../strava/token-crypto';
+import { storeGrant } from '../strava/token-store';
 
 export interface ConnectionResult {
   athlete: AthleteConnection;

@@ -1,12 +1,12 @@
 import type { Server } from 'node:http';
 import { recreateDatabase } from '../../db/pool';
 import { startWorkers } from '../../workers/main';
-import { buildApp } from '../api/app';
-import { loadConfig, type Config } from '../config';
-import type { Deps } from '../deps';
-import { createLogger } from '../logger';
-import { buildDeps, closeDeps } from '../runtime';
-import { runSubscriptionCommand } from '../strava/subscriptions';
+import { buildApp } from '../../services/api/app';
+import { loadConfig, type Config } from '../../services/config';
+import type { Deps } from '../../services/deps';
+import { createLogger } from '../../services/logger';
+import { buildDeps, closeDeps } from '../../services/runtime';
+import { runSubscriptionCommand } from '../../services/strava/subscriptions';
 import { formatBanner, type DemoUrls } from './banner';
 import type { DemoOptions } from './demo-options';
 import { startEmulatorThread, type EmulatorHost } from './emulator-host';

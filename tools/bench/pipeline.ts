@@ -1,5 +1,5 @@
 /**
- * End-to-end pipeline bench: `npx tsx bench/pipeline.ts` (part of npm run bench).
+ * End-to-end pipeline bench: `npx tsx tools/bench/pipeline.ts` (part of npm run bench).
  * Webhook -> inbox -> process-webhook-event -> sync-activity (Strava detail + streams from the emulator at
  * zero latency, no rate limits) -> recompute-athlete (per-activity load and strain, daily series, alert
  * decision, outbox) -> e-mail to a real SMTP sink. The web app runs in this process; the jobs run in real
@@ -9,12 +9,12 @@
  * DATABASE_URL's server and its own queue prefix on REDIS_URL; both are removed at the end.
  */
 import type { Server } from 'node:http';
-import { buildApp } from '../services/api/app';
-import { loadConfig } from '../services/config';
-import { CHAOS_WEBHOOK_PATH, createChaosWorld } from '../tests/support/chaos/chaos-world';
-import { buildEventPlan } from '../tests/support/chaos/event-plan';
-import { backlog, pollUntil } from '../tests/support/chaos/settle';
-import { sendEvents } from '../tests/support/chaos/strava-sender';
+import { buildApp } from '../../services/api/app';
+import { loadConfig } from '../../services/config';
+import { CHAOS_WEBHOOK_PATH, createChaosWorld } from '../../tests/support/chaos/chaos-world';
+import { buildEventPlan } from '../../tests/support/chaos/event-plan';
+import { backlog, pollUntil } from '../../tests/support/chaos/settle';
+import { sendEvents } from '../../tests/support/chaos/strava-sender';
 import { requireBenchPrerequisites } from './prerequisites';
 
 export interface PipelineBenchResult {
@@ -32,7 +32,7 @@ export interface PipelineBenchResult {
   completed: boolean;
 }
 
-/** Runs the bench and returns the figures (used by bench/run-all.ts too). */
+/** Runs the bench and returns the figures (used by tools/bench/run-all.ts too). */
 export async function runPipelineBench(
   opts: { activities?: number; athletes?: number; workers?: number } = {},
 ): Promise<PipelineBenchResult> {
