@@ -15,6 +15,7 @@ export default tseslint.config(
       'services/api/public/vendor/**',
       '*.config.js',
       '*.config.mjs',
+      '.dependency-cruiser.cjs',
     ],
   },
   js.configs.recommended,
@@ -59,7 +60,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    files: ['tests/**/*.ts', 'tools/bench/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

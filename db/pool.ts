@@ -1,5 +1,4 @@
 import { Pool, type PoolClient, type QueryResultRow } from 'pg';
-import type { Logger } from '../services/logger';
 
 /** The one-method surface every query module depends on: a pool or a client inside a transaction. */
 export interface Queryable {
@@ -12,11 +11,16 @@ export interface Queryable {
 export type Db = Pool;
 export type DbClient = PoolClient;
 
+/** What the pool logs through (a pino logger fits); declared here so db/ imports nothing from services/. */
+export interface PoolLogger {
+  warn(obj: object, msg: string): void;
+}
+
 export interface PoolOptions {
   connectionString: string;
   max: number;
   statementTimeoutMs: number;
-  logger: Logger;
+  logger: PoolLogger;
   applicationName?: string;
 }
 

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { deleteAthleteEverything, type AthleteDeletion } from '../db/queries/athlete-deletion';
-import { scrubRedis } from '../workers/redis-scrub';
+import { scrubRedis } from './queue/redis-scrub';
 import type { Deps } from './deps';
 
 /**

@@ -1,9 +1,9 @@
 import type { Redis } from 'ioredis';
 import type { Db } from '../db/pool';
-import type { Enqueuer } from '../workers/queues';
+import type { Enqueuer } from './ports/enqueuer';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import type { Mailer } from './notify/mailer';
+import type { Mailer } from './ports/mailer';
 import type { Metrics } from './metrics';
 
 /**
@@ -23,3 +23,6 @@ export interface Deps {
   /** SMTP sender of the outbox (services/notify/mailer.ts); built from SMTP_URL when absent. */
   mailer?: Mailer;
 }
+
+/** What composing and queueing an email needs (no database handle: callers pass their transaction). */
+export type NotifyDeps = Pick<Deps, 'config' | 'logger' | 'metrics'>;

@@ -1,6 +1,6 @@
 import type { Deps } from '../services/deps';
 import type { Logger } from '../services/logger';
-import type { JobData, JobName } from './catalogue';
+import type { JobData, JobName } from '../services/queue/catalogue';
 
 export interface JobContext {
   jobId: string;

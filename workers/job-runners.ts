@@ -1,4 +1,4 @@
-import type { JobName } from './catalogue';
+import type { JobName } from '../services/queue/catalogue';
 import type { JobRunner } from './job-context';
 import { run as backfillAthlete } from './jobs/backfill-athlete';
 import { run as deleteAthlete } from './jobs/delete-athlete';

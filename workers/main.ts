@@ -2,7 +2,14 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Deps } from '../services/deps';
 import { PermanentJobError, RateLimitWaitError } from '../services/errors';
 import { StravaAuthError, type StravaAuthReason } from '../services/strava/errors';
-import { BACKOFF_TYPE, JOBS, QUEUE_NAMES, REPEATABLE_JOBS, type JobName, type QueueName } from './catalogue';
+import {
+  BACKOFF_TYPE,
+  JOBS,
+  QUEUE_NAMES,
+  REPEATABLE_JOBS,
+  type JobName,
+  type QueueName,
+} from '../services/queue/catalogue';
 import type { JobContext } from './job-context';
 import { jobRunner } from './job-runners';
 import { createRedis } from './redis';

@@ -1,32 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Queue, type JobType, type JobsOptions } from 'bullmq';
+import { Queue, type JobType } from 'bullmq';
 import type { Redis } from 'ioredis';
-import {
-  DEFAULT_JOB_OPTIONS,
-  JOBS,
-  QUEUE_NAMES,
-  type JobInput,
-  type JobName,
-  type QueueName,
-} from './catalogue';
-
-export interface Enqueuer {
-  /** Validates the payload and adds the job under its deterministic id (a duplicate add is a no-op). */
-  enqueue<N extends JobName>(name: N, data: JobInput<N>, opts?: Partial<JobsOptions>): Promise<string>;
-  /**
-   * Validates and adds many jobs of one kind in one round trip (BullMQ addBulk). Only for kinds without
-   * rerun semantics; ids are the catalogue's deterministic ones, so a duplicate is still a no-op.
-   */
-  enqueueBulk<N extends JobName>(name: N, data: JobInput<N>[]): Promise<void>;
-  queue(name: QueueName): Queue;
-  /**
-   * Removes every job that names `athleteId` and is not running (waiting, delayed, failed, completed):
-   * after an athlete is deleted nothing of theirs stays in Redis. A running job finds the athlete gone
-   * and ends as a no-op. Returns how many were removed.
-   */
-  removeJobsOfAthlete(athleteId: string): Promise<number>;
-  close(): Promise<void>;
-}
+import { DEFAULT_JOB_OPTIONS, JOBS, QUEUE_NAMES, type QueueName } from '../services/queue/catalogue';
+import type { Enqueuer } from '../services/ports/enqueuer';
 
 const REMOVABLE_STATES = [
   'waiting',

@@ -47,20 +47,36 @@ const DAY_JSON = `json_build_object('day', d.day::text, 'load', d.load, 'ctl', d
   'calibrating', d.calibrating, 'historyDay', d.history_day, 'tsbEndOfDay', d.tsb_end_of_day,
   'acuteLoad', d.acute_load, 'chronicLoad', d.chronic_load)`;
 
+/** The time zone of every athlete with a live consented link to the coach (for their local today). */
+export async function selectLinkedAthleteZones(
+  db: Queryable,
+  coachUserId: string,
+): Promise<{ athleteId: string; timeZone: string }[]> {
+  const { rows } = await db.query<{ athleteId: string; timeZone: string }>(
+    `select a.id as "athleteId", a.time_zone as "timeZone"
+     from coach_athlete ca join athlete a on a.id = ca.athlete_id
+     where ca.coach_user_id = $1 and ca.revoked_at is null and a.connection_state <> 'disconnected'`,
+    [coachUserId],
+  );
+  return rows;
+}
+
 /**
- * The coach overview in one statement: every athlete with a live consented link, their athlete-local
- * today (from `now`), last activity, last 14 stored days and open alerts (last 3 days, not cancelled).
- * Scoped by the coach's user id in the join itself: no row of an unlinked athlete can come back.
+ * The coach overview in one statement: every athlete with a live consented link and a given local
+ * today (`todays`, computed by the caller with the domain's calendar), last activity, last 14 stored days
+ * and open alerts (last 3 days, not cancelled). Scoped by the coach's user id in the join itself: no row
+ * of an unlinked athlete can come back, whatever `todays` names.
  */
 export async function selectCoachOverview(
   db: Queryable,
   coachUserId: string,
-  now: Date,
+  todays: { athleteId: string; today: string }[],
 ): Promise<OverviewRow[]> {
   const { rows } = await db.query<OverviewRow>(
     `with linked as (
-       select a.*, ($2::timestamptz at time zone a.time_zone)::date as today, ca.share_private
+       select a.*, t.today, ca.share_private
        from coach_athlete ca join athlete a on a.id = ca.athlete_id
+       join unnest($2::uuid[], $3::date[]) as t(athlete_id, today) on t.athlete_id = a.id
        where ca.coach_user_id = $1 and ca.revoked_at is null and a.connection_state <> 'disconnected')
      select l.id as "athleteId", trim(l.firstname || ' ' || l.lastname) as name, l.time_zone as "timeZone",
        l.today::text as today, l.connection_state as "connectionState", l.backfill_status as "backfillStatus",
@@ -80,7 +96,7 @@ export async function selectCoachOverview(
      left join lateral (select count(*) as n from alert where athlete_id = l.id and local_date >= l.today - 2
                         and status not in ('cancelled', 'suppressed')
                         and ${alertClearOfPrivateSql('alert', 'l.share_private')}) al on true`,
-    [coachUserId, now],
+    [coachUserId, todays.map((t) => t.athleteId), todays.map((t) => t.today)],
   );
   return rows;
 }
@@ -139,7 +155,6 @@ export interface AthleteProfileRow {
   userId: string | null;
   name: string;
   timeZone: string;
-  today: string;
   sex: string | null;
   connectionState: string;
   backfillStatus: string;
@@ -152,21 +167,21 @@ export interface AthleteProfileRow {
   historyStart: string | null;
 }
 
+/** The athlete page's profile row; the caller adds the local today (services/dashboard/athlete-profile.ts). */
 export async function selectAthleteProfile(
   db: Queryable,
   athleteId: string,
-  now: Date,
 ): Promise<AthleteProfileRow | null> {
   const { rows } = await db.query<AthleteProfileRow>(
     `select a.id as "athleteId", a.user_id as "userId", trim(a.firstname || ' ' || a.lastname) as name,
-       a.time_zone as "timeZone", ($2::timestamptz at time zone a.time_zone)::date::text as today, a.sex,
+       a.time_zone as "timeZone", a.sex,
        a.connection_state as "connectionState", a.backfill_status as "backfillStatus",
        a.backfill_total as "backfillTotal", a.backfill_summaries_done as "backfillSummariesDone",
        a.backfill_streams_done as "backfillStreamsDone", a.injured_or_ill as "injuredOrIll",
        a.physiology_entered as "physiologyEntered", a.physiology_observed as "physiologyObserved",
        (select min(day)::text from daily_series where athlete_id = a.id) as "historyStart"
      from athlete a where a.id = $1`,
-    [athleteId, now],
+    [athleteId],
   );
   return rows[0] ?? null;
 }

@@ -3,7 +3,7 @@ import { findCoachByEmail, insertCoach, updatePasswordHash, type UserRow } from 
 import type { Queryable } from '../../db/pool';
 import { AppError } from '../errors';
 import type { QueuedEmail } from '../notify/alert-delivery';
-import type { NotifyDeps } from '../notify/alerts';
+import type { NotifyDeps } from '../deps';
 import { requestEmailConfirmation } from '../notify/email-confirmation';
 import { ACCOUNT_EXISTS_KIND } from '../notify/email-kinds';
 import { renderAccountExistsEmail } from '../notify/render';

@@ -1,5 +1,5 @@
+import { loadAthleteProfile } from './athlete-profile';
 import {
-  selectAthleteProfile,
   selectStrainSessions,
   selectUpcomingRaces,
   type AthleteProfileRow,
@@ -64,7 +64,7 @@ export async function athleteSummary(
   nowMs: number,
   includePrivate = true,
 ): Promise<AthleteSummary | null> {
-  const p = await selectAthleteProfile(db, athleteId, new Date(nowMs));
+  const p = await loadAthleteProfile(db, athleteId, nowMs);
   if (!p) return null;
   const [points, sessionRows, races] = await Promise.all([
     dailySeriesThroughToday(db, athleteId, p.today, p.historyStart, includePrivate),

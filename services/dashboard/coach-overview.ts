@@ -1,4 +1,10 @@
-import { selectCoachOverview, selectLoadsAfter, type OverviewRow } from '../../db/queries/dashboard';
+import {
+  selectCoachOverview,
+  selectLinkedAthleteZones,
+  selectLoadsAfter,
+  type OverviewRow,
+} from '../../db/queries/dashboard';
+import { localDateAt } from '../domain/athlete-calendar';
 import type { Queryable } from '../../db/pool';
 import { addDays } from '../domain/load';
 import type { StrainSession } from '../domain/strain';
@@ -108,7 +114,7 @@ async function withoutPrivateDays(db: Queryable, rows: OverviewRow[]): Promise<O
 /**
  * The coach's team at a glance: one row per consented athlete, numbers as of each athlete's own today.
  * Reads only linked athletes (the SQL joins on the live consent); computed figures come from the pure
- * load and strain engines. Three queries whatever the team size, plus one per athlete whose private
+ * load and strain engines. Four queries whatever the team size, plus one per athlete whose private
  * activities this coach may not see (their figures are recomputed without them).
  */
 export async function coachOverview(
@@ -116,7 +122,9 @@ export async function coachOverview(
   coachUserId: string,
   nowMs: number,
 ): Promise<OverviewAthlete[]> {
-  const rows = await withoutPrivateDays(db, await selectCoachOverview(db, coachUserId, new Date(nowMs)));
+  const zones = await selectLinkedAthleteZones(db, coachUserId);
+  const todays = zones.map((z) => ({ athleteId: z.athleteId, today: localDateAt(nowMs, z.timeZone) }));
+  const rows = await withoutPrivateDays(db, await selectCoachOverview(db, coachUserId, todays));
   if (rows.length === 0) return [];
   const withoutPrivate = new Set(rows.filter((r) => r.hidesPrivate).map((r) => r.athleteId));
   const ids = rows.map((r) => r.athleteId);

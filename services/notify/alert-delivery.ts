@@ -21,7 +21,7 @@ import type { NotifyProfile } from '../../db/queries/notification-prefs';
 import type { Recommendation } from '../domain/recommend/recommendation';
 import { buildAthleteEmail, buildCoachEmail, type EmailContent } from './alert-email';
 import { sealEmailSecrets } from './outbox-secrets';
-import type { NotifyDeps } from './alerts';
+import type { NotifyDeps } from '../deps';
 import { alertDeliveryTime } from './delivery-time';
 import { ATHLETE_ALERT_KINDS } from './email-kinds';
 import type { NotificationPrefs } from './preferences';

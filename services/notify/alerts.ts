@@ -11,7 +11,7 @@ import {
   type AlertRow,
 } from '../../db/queries/alerts';
 import { getNotifyProfile, listAlertCoaches, type NotifyProfile } from '../../db/queries/notification-prefs';
-import type { Deps } from '../deps';
+import type { NotifyDeps } from '../deps';
 import type { Alert } from '../domain/recommend/types';
 import type { Recommendation } from '../domain/recommend/recommendation';
 import { COACH_ALERT_KIND } from './email-kinds';
@@ -38,8 +38,6 @@ export interface AlertDecisionResult {
   /** Outbox rows created or refreshed: pass to enqueueOutboxEmails AFTER the commit. */
   emails: QueuedEmail[];
 }
-
-export type NotifyDeps = Pick<Deps, 'config' | 'logger' | 'metrics'>;
 
 /**
  * Applies one evaluation of the alert rules for one athlete, in the caller's transaction `tx` (the one

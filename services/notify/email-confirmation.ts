@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/pool';
 import { countConfirmationsSince, setPendingEmail } from '../../db/queries/email-addresses';
 import { insertOutboxEmail } from '../../db/queries/email-outbox';
 import { AppError } from '../errors';
-import type { NotifyDeps } from './alerts';
+import type { NotifyDeps } from '../deps';
 import type { QueuedEmail } from './alert-delivery';
 import { CONFIRM_EMAIL_KIND } from './email-kinds';
 import { sealEmailSecrets } from './outbox-secrets';

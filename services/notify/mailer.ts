@@ -1,27 +1,7 @@
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { Config } from '../config';
-
-/** One message as the outbox holds it; `headers` were built by us from signed URLs and keys only. */
-export interface OutgoingEmail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  messageId: string;
-  headers: Record<string, string>;
-}
-
-export interface SendResult {
-  /** The server's final reply, e.g. "250 OK: queued as ...". */
-  response: string;
-}
-
-/** Sends one message over SMTP; throws MailError-classifiable errors (see classifySmtpError). */
-export interface Mailer {
-  send(message: OutgoingEmail): Promise<SendResult>;
-  close(): void;
-}
+import type { Mailer } from '../ports/mailer';
 
 const CONNECTION_TIMEOUT_MS = 10_000;
 const GREETING_TIMEOUT_MS = 10_000;

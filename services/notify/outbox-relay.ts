@@ -21,7 +21,8 @@ import {
 } from '../../db/queries/email-outbox';
 import type { Deps } from '../deps';
 import { ATHLETE_ALERT_KINDS, CONFIRM_EMAIL_KIND, isAthleteAlertKind, outboxMessageId } from './email-kinds';
-import { classifySmtpError, createMailer, type Mailer, type SmtpFailure } from './mailer';
+import type { Mailer } from '../ports/mailer';
+import { classifySmtpError, createMailer, type SmtpFailure } from './mailer';
 import { openEmailSecrets } from './outbox-secrets';
 
 /** How long a claim is exclusive; well above the mailer's connection + socket timeouts. */

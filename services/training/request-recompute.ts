@@ -1,6 +1,45 @@
 import { metricAwaitsPurgedStreams } from '../../db/queries/activities';
 import { listActivitiesKeepingNumbers, type KeptReason } from '../../db/queries/training';
+import { getNotifyProfile } from '../../db/queries/notification-prefs';
 import type { Deps } from '../deps';
+import { localDateAt } from '../domain/athlete-calendar';
+
+/**
+ * Request recompute: the one way anything (route, one-tap link, job) asks recompute-athlete to rebuild an
+ * athlete's metrics, series and alerts from `fromDate` (YYYY-MM-DD, athlete-local). By default only new or
+ * changed activities are recomputed (the job compares each row's version with its metric's);
+ * `recomputeActivities` recomputes every activity from that day (a physiology change). Idempotent: the
+ * job id is deterministic, and a request during a run schedules one more run.
+ */
+export async function requestRecompute(
+  deps: Pick<Deps, 'queues'>,
+  athleteId: string,
+  fromDate: string,
+  opts: { recomputeActivities?: boolean } = {},
+): Promise<void> {
+  await deps.queues.enqueue('recompute-athlete', {
+    athleteId,
+    fromDate,
+    recomputeActivities: opts.recomputeActivities ?? false,
+  });
+}
+
+/** The athlete's local today (services/domain/athlete-calendar.ts), from their recorded time zone. */
+export async function athleteToday(deps: Pick<Deps, 'db' | 'clock'>, athleteId: string): Promise<string> {
+  const profile = await getNotifyProfile(deps.db, athleteId);
+  return localDateAt(deps.clock(), profile?.timeZone ?? 'UTC');
+}
+
+/**
+ * After a settings change that alters the rules' inputs: re-evaluates from the athlete's today. Best
+ * effort (the settings are saved; the hourly refresh catches up), so a queue failure is only logged.
+ */
+export async function requestRecomputeFromToday(deps: Deps, athleteId: string): Promise<void> {
+  const fromDate = await athleteToday(deps, athleteId);
+  await requestRecompute(deps, athleteId, fromDate).catch((err: Error) =>
+    deps.logger.warn({ err: err.message, athleteId }, 'could not queue recompute'),
+  );
+}
 
 /**
  * After an athlete's own input to one activity changed (RPE, body-area tags; its `inputs_version` was
@@ -17,11 +56,7 @@ export async function requestActivityRecompute(
   if (await metricAwaitsPurgedStreams(deps.db, activityId)) {
     await deps.queues.enqueue('sync-activity', { athleteId, activityId, reason: 'reconcile' });
   }
-  await deps.queues.enqueue('recompute-athlete', {
-    athleteId,
-    fromDate: localDate,
-    recomputeActivities: false,
-  });
+  await requestRecompute(deps, athleteId, localDate);
 }
 
 const KEPT_EXPLANATIONS: Record<KeptReason, string> = {

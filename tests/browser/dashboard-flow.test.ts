@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { buildApp } from '../../services/api/app';
-import { createStravaEmulator, type StravaEmulator } from '../../services/strava-emulator';
+import { createStravaEmulator, type StravaEmulator } from '../../tools/strava-emulator';
 import { relayDueEmails } from '../../services/notify/outbox-relay';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { createTestDeps, type TestDeps } from '../support/test-deps';

@@ -6,8 +6,8 @@
  */
 import request from 'supertest';
 import { buildApp } from '../../services/api/app';
-import type { StreamSet } from '../../services/strava-emulator/types';
-import { QUEUE_NAMES } from '../../workers/catalogue';
+import type { StreamSet } from '../../tools/strava-emulator/types';
+import { QUEUE_NAMES } from '../../services/queue/catalogue';
 import { csrfFor, sessionFor } from '../integration/dashboard/support/world';
 import { createIngestWorld, waitFor, type IngestWorld } from '../integration/ingest/ingest-world';
 

@@ -1,5 +1,5 @@
 import type { Deps } from '../../services/deps';
-import type { QueueName } from '../../workers/catalogue';
+import type { QueueName } from '../../services/queue/catalogue';
 
 /**
  * Payloads of the jobs of `name` queued (not yet run) on `queue`. Jobs with rerun semantics get a unique

@@ -1,5 +1,5 @@
 import type { Deps } from '../../services/deps';
-import type { JobInput } from '../catalogue';
+import type { JobInput } from '../../services/queue/catalogue';
 
 /**
  * Enqueues a sync of one activity so that every change is seen: the catalogue's rerun semantics keep one
@@ -7,15 +7,6 @@ import type { JobInput } from '../catalogue';
  */
 export async function enqueueSync(deps: Deps, data: JobInput<'sync-activity'>): Promise<void> {
   await deps.queues.enqueue('sync-activity', data);
-}
-
-/**
- * Asks recompute-athlete to rebuild metrics, series and alerts from `fromDate` (YYYY-MM-DD, athlete-local).
- * Only new or changed activities are recomputed (the job compares each row's version with its metric's),
- * so a backfill that fetches streams newest first does not recompute the whole history each time.
- */
-export async function enqueueRecompute(deps: Deps, athleteId: string, fromDate: string): Promise<void> {
-  await deps.queues.enqueue('recompute-athlete', { athleteId, fromDate, recomputeActivities: false });
 }
 
 /** The earlier of two YYYY-MM-DD dates (either may be missing). */

@@ -2,7 +2,7 @@ import { withTransaction } from '../../db/pool';
 import { deleteActivityWithTombstone, lockActivity } from '../../db/queries/activities';
 import { scrubInboxUpdates } from '../../db/queries/webhook-inbox';
 import type { Deps } from '../../services/deps';
-import { enqueueRecompute } from './enqueue';
+import { requestRecompute } from '../../services/training/request-recompute';
 
 /**
  * Removes an activity that Strava deleted (or no longer shows us) and everything derived from it, leaves
@@ -21,6 +21,6 @@ export async function removeActivity(
     await scrubInboxUpdates(tx, activityId);
     return row;
   });
-  if (deleted) await enqueueRecompute(deps, athleteId, deleted.localDate);
+  if (deleted) await requestRecompute(deps, athleteId, deleted.localDate);
   return deleted !== null;
 }

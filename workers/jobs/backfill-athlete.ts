@@ -10,9 +10,9 @@ import {
 } from '../../db/queries/athlete-sync';
 import type { Deps } from '../../services/deps';
 import type { JobContext, JobRunner } from '../job-context';
-import { enqueueRecompute } from '../ingest/enqueue';
 import { importSummaries } from '../ingest/import-summaries';
 import { stravaApiFor } from '../../services/strava/client';
+import { requestRecompute } from '../../services/training/request-recompute';
 
 const DAY_MS = 86_400_000;
 /** fetch-streams priorities start here and grow with age, so the newest activities get streams first. */
@@ -33,7 +33,7 @@ export const run: JobRunner<'backfill-athlete'> = async (data, deps, ctx) => {
   await importZones(deps, athlete, ctx);
   const afterS = Math.floor((deps.clock() - deps.config.strava.backfillDays * DAY_MS) / 1000);
   const imported = await importSummaries(deps, athlete, afterS);
-  if (imported.earliestChangedDate) await enqueueRecompute(deps, athlete.id, imported.earliestChangedDate);
+  if (imported.earliestChangedDate) await requestRecompute(deps, athlete.id, imported.earliestChangedDate);
   const needStreams = await listActivitiesNeedingStreams(deps.db, athlete.id);
   await setBackfillPhase(deps.db, athlete.id, 'streams', imported.listed.size);
   for (const [i, activityId] of needStreams.entries()) {

@@ -7,7 +7,7 @@ import { eraseAthlete, erasureRef } from '../../services/athlete-erasure';
 import type { Deps } from '../../services/deps';
 import { renderStravaDeletionEmail } from '../../services/notify/render/render-deletion-email';
 import { stravaApiFor } from '../../services/strava/client';
-import type { JobData } from '../catalogue';
+import type { JobData } from '../../services/queue/catalogue';
 import type { JobRunner } from '../job-context';
 
 /**

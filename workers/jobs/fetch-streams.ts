@@ -4,11 +4,11 @@ import { getSyncAthlete, refreshBackfillProgress } from '../../db/queries/athlet
 import { toStoredStreams } from '../../services/strava/activity-mapper';
 import { RateLimitWaitError } from '../../services/errors';
 import { StravaNotFoundError } from '../../services/strava/errors';
-import { DEFAULT_JOB_OPTIONS } from '../catalogue';
+import { DEFAULT_JOB_OPTIONS } from '../../services/queue/catalogue';
 import type { JobRunner } from '../job-context';
-import { enqueueRecompute } from '../ingest/enqueue';
 import { removeActivity } from '../ingest/remove-activity';
 import { stravaApiFor } from '../../services/strava/client';
+import { requestRecompute } from '../../services/training/request-recompute';
 
 /**
  * Fetches the streams of one imported activity on the 'backfill' budget: when the read budget is short
@@ -38,6 +38,6 @@ export const run: JobRunner<'fetch-streams'> = async (data, deps, ctx) => {
       await setStreamsStatus(deps.db, data.activityId, 'failed');
     throw err;
   }
-  await enqueueRecompute(deps, athlete.id, state.localDate);
+  await requestRecompute(deps, athlete.id, state.localDate);
   await refreshBackfillProgress(deps.db, athlete.id);
 };

@@ -3,7 +3,7 @@ import { holdsActivity } from '../../db/queries/strava-access';
 import { finishInboxEvent, getInboxEvent, type InboxRow } from '../../db/queries/webhook-inbox';
 import type { Deps } from '../../services/deps';
 import { takeAthleteCheck } from '../../services/strava/webhook-limits';
-import { DEFAULT_JOB_OPTIONS } from '../catalogue';
+import { DEFAULT_JOB_OPTIONS } from '../../services/queue/catalogue';
 import type { JobRunner } from '../job-context';
 import { enqueueSync } from '../ingest/enqueue';
 

@@ -1,8 +1,9 @@
 import { listActivityIdsStartedAfter } from '../../db/queries/activities';
 import { advanceSyncWatermark, getSyncAthlete } from '../../db/queries/athlete-sync';
 import type { JobRunner } from '../job-context';
-import { enqueueRecompute, enqueueSync } from '../ingest/enqueue';
+import { enqueueSync } from '../ingest/enqueue';
 import { importSummaries } from '../ingest/import-summaries';
+import { requestRecompute } from '../../services/training/request-recompute';
 
 const DAY_MS = 86_400_000;
 /** Devices upload late (a watch synced days later): re-list this far before the watermark. */
@@ -27,7 +28,7 @@ export const run: JobRunner<'reconcile-athlete'> = async (data, deps, ctx) => {
   for (const activityId of imported.newIds) {
     await deps.queues.enqueue('fetch-streams', { athleteId: athlete.id, activityId });
   }
-  if (imported.earliestChangedDate) await enqueueRecompute(deps, athlete.id, imported.earliestChangedDate);
+  if (imported.earliestChangedDate) await requestRecompute(deps, athlete.id, imported.earliestChangedDate);
   const stored = await listActivityIdsStartedAfter(deps.db, athlete.id, new Date(afterS * 1000));
   const unlisted = stored.filter((id) => !imported.listed.has(id));
   for (const activityId of unlisted) {

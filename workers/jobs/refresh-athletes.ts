@@ -1,4 +1,5 @@
 import { listLatestSeriesDays } from '../../db/queries/daily-series';
+import { requestRecompute } from '../../services/training/request-recompute';
 import type { JobRunner } from '../job-context';
 
 /**
@@ -8,7 +9,7 @@ import type { JobRunner } from '../job-context';
 export const run: JobRunner<'refresh-athletes'> = async (_data, deps, ctx) => {
   const latest = await listLatestSeriesDays(deps.db);
   for (const { athleteId, day } of latest) {
-    await deps.queues.enqueue('recompute-athlete', { athleteId, fromDate: day, recomputeActivities: false });
+    await requestRecompute(deps, athleteId, day);
   }
   ctx.log.debug({ athletes: latest.length }, 'refresh queued');
 };

@@ -1,5 +1,5 @@
 import { listStaleInboxEvents, markInboxEnqueued } from '../../db/queries/webhook-inbox';
-import { JOBS } from '../catalogue';
+import { JOBS } from '../../services/queue/catalogue';
 import type { JobRunner } from '../job-context';
 
 /** Rows younger than this are left to the webhook's own enqueue. */

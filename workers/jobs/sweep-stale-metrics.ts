@@ -1,5 +1,6 @@
 import { listStaleMetricAthletes } from '../../db/queries/training';
 import { MODEL_VERSION } from '../../services/training/recompute-activities';
+import { requestRecompute } from '../../services/training/request-recompute';
 import type { JobRunner } from '../job-context';
 
 /** An activity may wait this long for the recompute its sync queued before the sweeper steps in. */
@@ -12,7 +13,7 @@ const GRACE_MS = 30_000;
 export const run: JobRunner<'sweep-stale-metrics'> = async (_data, deps, ctx) => {
   const stale = await listStaleMetricAthletes(deps.db, new Date(deps.clock() - GRACE_MS), MODEL_VERSION);
   for (const { athleteId, fromDate } of stale) {
-    await deps.queues.enqueue('recompute-athlete', { athleteId, fromDate, recomputeActivities: false });
+    await requestRecompute(deps, athleteId, fromDate);
   }
   if (stale.length > 0) ctx.log.info({ athletes: stale.length }, 'queued recomputes for stale metrics');
 };

@@ -22,10 +22,11 @@ import {
 } from '../../services/strava/activity-mapper';
 import { StravaNotFoundError } from '../../services/strava/errors';
 import type { JobContext, JobRunner } from '../job-context';
-import { earlierDate, enqueueRecompute } from '../ingest/enqueue';
+import { earlierDate } from '../ingest/enqueue';
 import { adoptActivityTimeZone } from '../ingest/adopt-time-zone';
 import { removeActivity } from '../ingest/remove-activity';
 import { stravaApiFor } from '../../services/strava/client';
+import { requestRecompute } from '../../services/training/request-recompute';
 
 /**
  * Makes our copy of one activity equal Strava's current state, whatever order its events came in.
@@ -69,7 +70,7 @@ export const run: JobRunner<'sync-activity'> = async (data, deps, ctx) => {
   const streamsStored = await syncStreams(deps, athlete, before, fields, goneAtS, ctx, priority);
   if (streamsStored === 'gone') return;
   if (!before || streamsStored || written.inputsChanged || before.localDate !== fields.localDate) {
-    await enqueueRecompute(
+    await requestRecompute(
       deps,
       athlete.id,
       earlierDate(before?.localDate, fields.localDate) ?? fields.localDate,

@@ -11,7 +11,7 @@ import {
 import type { Deps } from '../../deps';
 import { ALERT_RULES, alertSettingsSchema } from '../../domain/recommend';
 import { AppError } from '../../errors';
-import { localDateAt } from '../../domain/athlete-calendar';
+import { requestRecomputeFromToday } from '../../training/request-recompute';
 import { parseBody } from '../../notify/settings-schemas';
 
 const input = z
@@ -39,11 +39,7 @@ export function coachAlertRoutes(deps: Deps): Router {
         await setCoachAlertsOptIn(tx, coachUserId, athleteId, body.coachAlertsOptIn);
     });
     if (body.alertSettings) {
-      const profile = await getNotifyProfile(deps.db, athleteId);
-      const fromDate = localDateAt(deps.clock(), profile?.timeZone ?? 'UTC');
-      await deps.queues
-        .enqueue('recompute-athlete', { athleteId, fromDate })
-        .catch((err: Error) => deps.logger.warn({ err: err.message }, 'could not queue recompute'));
+      await requestRecomputeFromToday(deps, athleteId);
     }
     res.json(await view(deps, coachUserId, athleteId));
   });

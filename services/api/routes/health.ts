@@ -3,7 +3,7 @@ import { Router, type Request } from 'express';
 import { schemaStatus } from '../../../db/migrate';
 import { pingDatabase } from '../../../db/queries/health';
 import type { Deps } from '../../deps';
-import { QUEUE_NAMES } from '../../../workers/catalogue';
+import { QUEUE_NAMES } from '../../queue/catalogue';
 
 const CHECK_TIMEOUT_MS = 2000;
 

@@ -13,7 +13,8 @@ import { countRaces, deleteRace, insertRace, listRaces } from '../../../db/queri
 import type { Deps } from '../../deps';
 import { ALERT_RULES, alertSettingsSchema } from '../../domain/recommend';
 import { AppError } from '../../errors';
-import { isValidTimeZone, localDateAt } from '../../domain/athlete-calendar';
+import { isValidTimeZone } from '../../domain/athlete-calendar';
+import { athleteToday, requestRecomputeFromToday } from '../../training/request-recompute';
 import { requestEmailConfirmation } from '../../notify/email-confirmation';
 import { enqueueOutboxEmails } from '../../notify/outbox-relay';
 import { notificationPrefsPatchSchema, parseNotificationPrefs } from '../../notify/preferences';
@@ -65,7 +66,7 @@ export function notificationSettingsRoutes(deps: Deps): Router {
       if (input.timeZone) await saveChosenTimeZone(tx, athleteId, input.timeZone);
     });
     // A new zone moves "today": extend the series and re-evaluate the rules on the athlete's new day.
-    if (input.alertSettings || input.timeZone) await recompute(deps, athleteId);
+    if (input.alertSettings || input.timeZone) await requestRecomputeFromToday(deps, athleteId);
     res.json(await settingsView(deps, athleteId));
   });
   router.put('/api/me/email', requireAthlete, async (req, res) => {
@@ -96,30 +97,30 @@ export function notificationSettingsRoutes(deps: Deps): Router {
   router.put('/api/me/status', requireAthlete, async (req, res) => {
     const { injuredOrIll } = parseBody(statusInputSchema, req.body);
     await setInjuredOrIll(deps.db, athleteOf(req), injuredOrIll);
-    await recompute(deps, athleteOf(req));
+    await requestRecomputeFromToday(deps, athleteOf(req));
     res.json({ injuredOrIll });
   });
   router.get('/api/me/races', requireAthlete, async (req, res) => {
-    res.json({ races: await listRaces(deps.db, athleteOf(req), await todayOf(deps, athleteOf(req))) });
+    res.json({ races: await listRaces(deps.db, athleteOf(req), await athleteToday(deps, athleteOf(req))) });
   });
   router.post('/api/me/races', requireAthlete, async (req, res) => {
     const race = parseBody(raceInputSchema, req.body);
     const athleteId = athleteOf(req);
-    if (race.raceDate < (await todayOf(deps, athleteId)))
+    if (race.raceDate < (await athleteToday(deps, athleteId)))
       throw new AppError('bad_request', 'raceDate: must be today or later', {
         fields: [{ field: 'raceDate', message: 'must be today or later' }],
       });
     if ((await countRaces(deps.db, athleteId)) >= MAX_RACES)
       throw new AppError('conflict', `At most ${MAX_RACES} races; delete old ones first.`);
     const row = await insertRace(deps.db, athleteId, race);
-    await recompute(deps, athleteId);
+    await requestRecomputeFromToday(deps, athleteId);
     res.status(201).json(row);
   });
   router.delete('/api/me/races/:raceId', requireAthlete, async (req, res) => {
     const raceId = String(req.params.raceId);
     if (!z.uuid().safeParse(raceId).success) throw new AppError('not_found', 'No such race');
     if (!(await deleteRace(deps.db, athleteOf(req), raceId))) throw new AppError('not_found', 'No such race');
-    await recompute(deps, athleteOf(req));
+    await requestRecomputeFromToday(deps, athleteOf(req));
     res.status(204).end();
   });
   router.use(coachAlertRoutes(deps));
@@ -134,19 +135,6 @@ function requireAthlete(req: Request, _res: Response, next: NextFunction): void 
 
 function athleteOf(req: Request): string {
   return req.session.athleteId ?? '';
-}
-
-async function todayOf(deps: Deps, athleteId: string): Promise<string> {
-  const profile = await getNotifyProfile(deps.db, athleteId);
-  return localDateAt(deps.clock(), profile?.timeZone ?? 'UTC');
-}
-
-/** Settings that change the rules' inputs re-evaluate today's alerts (best effort: the data is saved). */
-async function recompute(deps: Deps, athleteId: string): Promise<void> {
-  const fromDate = await todayOf(deps, athleteId);
-  await deps.queues
-    .enqueue('recompute-athlete', { athleteId, fromDate })
-    .catch((err: Error) => deps.logger.warn({ err: err.message, athleteId }, 'could not queue recompute'));
 }
 
 async function settingsView(deps: Deps, athleteId: string) {

@@ -1,19 +1,15 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import { findAthleteById } from '../../../db/queries/athletes';
-import { eraseAthlete, erasureRef } from '../../athlete-erasure';
+import { stravaConnectionStatus } from '../../connection/connection-status';
+import { connectAthlete, connectStartUrl } from '../../connection/connect-outcome';
+import { disconnectAthlete } from '../../connection/disconnect-athlete';
 import type { Deps } from '../../deps';
-import { AppError, RateLimitWaitError } from '../../errors';
-import { stravaApiFor } from '../../strava/client';
-import { completeStravaConnection } from '../../strava/connect-athlete';
+import { AppError } from '../../errors';
 import {
   CONNECT_PROBLEMS,
   renderConnectProblemPage,
   type ConnectProblemCode,
-} from '../../strava/connect-problem-page';
-import { StravaUnavailableError } from '../../strava/errors';
-import { authorizeUrl, OAuthRejectedError } from '../../strava/oauth';
-import { assessScopes, parseScopes } from '../../strava/scopes';
+} from '../pages/connect-problem-page';
 import { endSession, establishSession } from '../middleware/session';
 import { localPath } from '../safe-path';
 
@@ -104,7 +100,7 @@ export function stravaAuthRoutes(deps: Deps): Router {
       ...(returnTo ? { returnTo } : {}),
     };
     await save(req);
-    res.redirect(302, authorizeUrl(deps.config, state));
+    res.redirect(302, connectStartUrl(deps, state));
   });
 
   router.get('/auth/strava/callback', async (req, res) => {
@@ -114,17 +110,8 @@ export function stravaAuthRoutes(deps: Deps): Router {
     const code = req.query.code;
     if (typeof code !== 'string' || code === '' || code.length > 200)
       return sendProblem(req, res, 'missing_code');
-    let result;
-    try {
-      result = await completeStravaConnection(deps, code, req.query.scope);
-    } catch (err) {
-      if (err instanceof OAuthRejectedError) return sendProblem(req, res, 'code_rejected');
-      if (err instanceof StravaUnavailableError || err instanceof RateLimitWaitError) {
-        req.log.warn({ err: err.message }, 'Strava token exchange failed');
-        return sendProblem(req, res, 'strava_unavailable');
-      }
-      throw err;
-    }
+    const result = await connectAthlete(deps, code, req.query.scope, req.log);
+    if ('problem' in result) return sendProblem(req, res, result.problem);
     const usedOauthStateHash = req.session.usedOauthStateHash;
     await establishSession(
       req,
@@ -141,60 +128,14 @@ export function stravaAuthRoutes(deps: Deps): Router {
   });
 
   router.post('/auth/strava/disconnect', async (req, res) => {
-    const athleteId = sessionAthlete(req);
-    // Logs name the leaving athlete only by a keyed reference (athlete-erasure.ts).
-    const ref = erasureRef(deps, athleteId);
-    try {
-      await stravaApiFor(deps).deauthorize(athleteId);
-    } catch (err) {
-      // Leaving is never blocked by Strava being down: our copy goes regardless.
-      req.log.warn(
-        { ref, err: (err as Error).message },
-        'could not revoke access at Strava; deleting locally anyway',
-      );
-    }
-    const deletion = await eraseAthlete(deps, athleteId);
-    req.log.info(
-      {
-        ref,
-        deleted: deletion.deleted,
-        jobsRemoved: deletion.jobsRemoved,
-        redisRemoved: deletion.redisRemoved,
-      },
-      'athlete disconnected Strava; all data deleted',
-    );
+    await disconnectAthlete(deps, sessionAthlete(req), req.log);
     await endSession(req, res);
     if (req.accepts(['json', 'html']) === 'html') return res.redirect(303, '/?disconnected=1');
     res.json({ disconnected: true, deleted: true });
   });
 
   router.get('/api/strava/connection', async (req, res) => {
-    const a = await findAthleteById(deps.db, sessionAthlete(req));
-    if (!a) throw new AppError('not_found', 'No Strava connection for this account');
-    const scopes = assessScopes(parseScopes(a.grantedScopes));
-    res.json({
-      state: a.connectionState,
-      stravaAthleteId: a.stravaAthleteId,
-      scopes: scopes.scopes,
-      seesPrivateActivities: scopes.seesPrivateActivities,
-      notices:
-        a.connectionState === 'needs_reconnect' && scopes.canReadActivities
-          ? [
-              {
-                code: 'reconnect_required',
-                message:
-                  'Strava no longer accepts Kneadwise’s access (it was revoked or expired). Connect with Strava again to resume updates; your history is kept.',
-              },
-              ...scopes.notices,
-            ]
-          : scopes.notices,
-      backfill: {
-        status: a.backfillStatus,
-        total: a.backfillTotal,
-        summariesDone: a.backfillSummariesDone,
-        streamsDone: a.backfillStreamsDone,
-      },
-    });
+    res.json(await stravaConnectionStatus(deps, sessionAthlete(req)));
   });
 
   return router;

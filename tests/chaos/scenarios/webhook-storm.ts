@@ -3,7 +3,7 @@ import { buildEventPlan } from '../../support/chaos/event-plan';
 import { describeFaults, driveFaults, type StormFaults } from '../../support/chaos/fault-driver';
 import type { InvariantResult } from '../../support/chaos/invariants';
 import { checkChaosRun } from '../../support/chaos/observe';
-import type { WebhookEvent } from '../../../services/strava-emulator';
+import type { WebhookEvent } from '../../../tools/strava-emulator';
 import { reportInvariants, settleNote, sleep, waitForQuiet } from '../../support/chaos/settle';
 import { sendEvents, type SendOutcome } from '../../support/chaos/strava-sender';
 

@@ -41,7 +41,7 @@ function startDemo(env: Record<string, string> = {}): Spawned {
     ...['--port', String(ports.app), '--strava-port', String(ports.strava)],
     ...['--smtp-port', String(ports.smtp), '--mail-port', String(ports.mail)],
   ];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'services/demo/main.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/demo/main.ts', ...args], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

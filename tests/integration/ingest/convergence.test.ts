@@ -1,5 +1,5 @@
-import { createPrng } from '../../../services/strava-emulator';
-import type { WorkoutKind } from '../../../services/strava-emulator';
+import { createPrng } from '../../../tools/strava-emulator';
+import type { WorkoutKind } from '../../../tools/strava-emulator';
 import { TEST_WEBHOOK_PATH } from '../../support/test-env';
 import { createIngestWorld, queuesIdle, waitFor, type IngestWorld } from './ingest-world';
 

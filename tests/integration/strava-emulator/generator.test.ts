@@ -3,7 +3,7 @@ import {
   materializeActivity,
   stringifyJson,
   type ProfileName,
-} from '../../../services/strava-emulator';
+} from '../../../tools/strava-emulator';
 
 const END = '2026-03-01T12:00:00Z';
 const PROFILES: ProfileName[] = ['marathoner', 'trail-runner', 'cyclist', 'triathlete', 'comeback'];

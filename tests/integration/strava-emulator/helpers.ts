@@ -5,7 +5,7 @@ import {
   parseJsonExact,
   type StravaEmulator,
   type StravaEmulatorOptions,
-} from '../../../services/strava-emulator';
+} from '../../../tools/strava-emulator';
 
 /** Wire JSON in assertions is deliberately untyped: the tests check Strava's shape, not ours. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,4 +1,4 @@
-import { parseJsonExact } from '../../../services/strava-emulator';
+import { parseJsonExact } from '../../../tools/strava-emulator';
 import { connect, startEmulator, startReceiver, subscribe, type Running, type Wire } from './helpers';
 
 type Receiver = Awaited<ReturnType<typeof startReceiver>>;

@@ -1,4 +1,4 @@
-import { completeStravaConnection } from '../../../services/strava/connect-athlete';
+import { completeStravaConnection } from '../../../services/connection/connect-athlete';
 import { run as verifyStravaAccess } from '../../../workers/jobs/verify-strava-access';
 import { startWorkers, type WorkerHandle } from '../../../workers/main';
 import { queuesIdle, waitFor } from '../ingest/ingest-world';

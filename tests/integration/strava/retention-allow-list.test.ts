@@ -1,5 +1,5 @@
 import { RETENTION_POLICY } from '../../../db/retention-policy';
-import { QUEUE_NAMES } from '../../../workers/catalogue';
+import { QUEUE_NAMES } from '../../../services/queue/catalogue';
 import { jobRunner } from '../../../workers/job-runners';
 import { createIngestWorld, waitFor, type IngestWorld } from '../ingest/ingest-world';
 

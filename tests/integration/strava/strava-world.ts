@@ -4,10 +4,10 @@ import {
   createStravaEmulator,
   type StravaEmulator,
   type StravaEmulatorOptions,
-} from '../../../services/strava-emulator';
+} from '../../../tools/strava-emulator';
 import { createLogger } from '../../../services/logger';
 import { buildDeps, closeDeps } from '../../../services/runtime';
-import { completeStravaConnection } from '../../../services/strava/connect-athlete';
+import { completeStravaConnection } from '../../../services/connection/connect-athlete';
 import { createTestDeps, type TestDeps } from '../../support/test-deps';
 
 /** Frozen emulator start, 3 minutes into a 15-minute window (window ends 10:15:00Z). */

@@ -28,25 +28,29 @@ afterAll(async () => {
   await world.close();
 });
 
-/** Runs `npm run strava:<cmd>`'s command line exactly (tsx services/strava/cli.ts <cmd>) against this world. */
+/** Runs `npm run strava:<cmd>`'s command line exactly (tsx services/cli/strava-subscription.ts <cmd>) against this world. */
 function cli(
   cmd: string,
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; out: string; err: string }> {
   const c = world.deps.config;
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['services/strava/cli.ts', cmd], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'test',
-      DATABASE_URL: c.databaseUrl,
-      REDIS_URL: c.redisUrl,
-      QUEUE_PREFIX: c.queuePrefix,
-      STRAVA_BASE_URL: c.strava.baseUrl,
-      PUBLIC_URL: publicUrl,
-      ...env,
+  const child = spawn(
+    path.join(ROOT, 'node_modules/.bin/tsx'),
+    ['services/cli/strava-subscription.ts', cmd],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'test',
+        DATABASE_URL: c.databaseUrl,
+        REDIS_URL: c.redisUrl,
+        QUEUE_PREFIX: c.queuePrefix,
+        STRAVA_BASE_URL: c.strava.baseUrl,
+        PUBLIC_URL: publicUrl,
+        ...env,
+      },
     },
-  });
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -3,7 +3,7 @@ import { buildApp } from '../../../services/api/app';
 import { alertDeliveryTime } from '../../../services/notify/delivery-time';
 import { parseNotificationPrefs } from '../../../services/notify/preferences';
 import { localDateAt } from '../../../services/domain/athlete-calendar';
-import { QUEUE_NAMES } from '../../../workers/catalogue';
+import { QUEUE_NAMES } from '../../../services/queue/catalogue';
 import { sessionCookie } from '../notify/fixtures';
 import { createIngestWorld, waitFor, type IngestWorld } from '../ingest/ingest-world';
 

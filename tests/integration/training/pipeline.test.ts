@@ -1,4 +1,4 @@
-import { QUEUE_NAMES } from '../../../workers/catalogue';
+import { QUEUE_NAMES } from '../../../services/queue/catalogue';
 import { createIngestWorld, waitFor, type IngestWorld } from '../ingest/ingest-world';
 
 jest.setTimeout(90_000);

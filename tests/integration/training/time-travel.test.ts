@@ -1,4 +1,4 @@
-import { QUEUE_NAMES, REPEATABLE_JOBS, type JobName } from '../../../workers/catalogue';
+import { QUEUE_NAMES, REPEATABLE_JOBS, type JobName } from '../../../services/queue/catalogue';
 
 /** The maintenance queue's jobs are fired by the test itself, on the simulated clock. */
 const WORKED = QUEUE_NAMES.filter((q) => q !== 'maintenance');

@@ -11,7 +11,7 @@ import {
   createStravaEmulator,
   type StravaEmulator,
   type StravaEmulatorOptions,
-} from '../../../services/strava-emulator';
+} from '../../../tools/strava-emulator';
 import { exchangeCode } from '../../../services/strava/oauth';
 import { parseKeyring } from '../../../services/strava/token-crypto';
 import { storeGrant } from '../../../services/strava/token-store';

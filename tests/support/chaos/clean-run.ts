@@ -5,7 +5,7 @@ import { loadConfig } from '../../../services/config';
 import type { Deps } from '../../../services/deps';
 import { createLogger } from '../../../services/logger';
 import { buildDeps, closeDeps } from '../../../services/runtime';
-import type { StravaEmulator, WorldTruth } from '../../../services/strava-emulator';
+import type { StravaEmulator, WorldTruth } from '../../../tools/strava-emulator';
 import { recomputeAthlete } from '../../../services/training/recompute-athlete';
 import { run as syncActivity } from '../../../workers/jobs/sync-activity';
 import { dropQueueKeys } from '../redis-cleanup';

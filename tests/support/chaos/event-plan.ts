@@ -3,7 +3,7 @@ import {
   type StravaEmulator,
   type WebhookEvent,
   type WorkoutKind,
-} from '../../../services/strava-emulator';
+} from '../../../tools/strava-emulator';
 import { SUBSCRIPTION_ID } from './chaos-world';
 
 export interface EventPlan {

@@ -1,4 +1,4 @@
-import { createPrng } from '../../../services/strava-emulator';
+import { createPrng } from '../../../tools/strava-emulator';
 import type { ChaosWorld } from './chaos-world';
 import { pollUntil, sleep } from './settle';
 

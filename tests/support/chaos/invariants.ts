@@ -1,4 +1,4 @@
-import { stringifyJson, type WebhookEvent, type WorldTruth } from '../../../services/strava-emulator';
+import { stringifyJson, type WebhookEvent, type WorldTruth } from '../../../tools/strava-emulator';
 import { parseWebhookEvent, webhookDedupKey } from '../../../services/strava/webhook-event';
 import type { DerivedNumbers } from './clean-run';
 

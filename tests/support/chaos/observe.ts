@@ -1,5 +1,5 @@
 import type { Deps } from '../../../services/deps';
-import type { WebhookEvent, WorldTruth } from '../../../services/strava-emulator';
+import type { WebhookEvent, WorldTruth } from '../../../tools/strava-emulator';
 import type { SmtpSink } from '../smtp-sink';
 import { redisUrl } from '../test-env';
 import type { ChaosWorld } from './chaos-world';

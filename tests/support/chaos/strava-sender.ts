@@ -1,4 +1,4 @@
-import { stringifyJson, type WebhookEvent } from '../../../services/strava-emulator';
+import { stringifyJson, type WebhookEvent } from '../../../tools/strava-emulator';
 
 export interface SendOutcome {
   /** Deliveries that got a 2xx in the end. */

@@ -1,4 +1,4 @@
-import type { WebhookEvent, WorldTruth } from '../../../services/strava-emulator';
+import type { WebhookEvent, WorldTruth } from '../../../tools/strava-emulator';
 import { eventKey, evaluateInvariants, type Expected, type Observed } from '../../support/chaos/invariants';
 
 /**

@@ -4,8 +4,8 @@ import { recordActivityRpe } from '../../../../db/queries/activity-rpe';
 import { alertHistory, recentActivities } from '../../../dashboard/activity-views';
 import { dailySeriesThroughToday, seriesQuerySchema, sliceSeries } from '../../../dashboard/athlete-series';
 import { athleteSummary } from '../../../dashboard/athlete-summary';
-import { selectAthleteProfile } from '../../../../db/queries/dashboard';
 import { coachSeesPrivate } from '../../../../db/queries/private-activities';
+import { loadAthleteProfile } from '../../../dashboard/athlete-profile';
 import type { Deps } from '../../../deps';
 import { requestActivityRecompute } from '../../../training/request-recompute';
 import { AppError } from '../../../errors';
@@ -60,7 +60,7 @@ export function athleteRoutes(deps: Deps): Router {
 
   declareRoute(deps, router, 'get', '/api/athletes/:athleteId/series', async (req, res) => {
     const q = parseInput(seriesQuerySchema, req.query);
-    const profile = await selectAthleteProfile(deps.db, athleteIdOf(req), new Date(deps.clock()));
+    const profile = await loadAthleteProfile(deps.db, athleteIdOf(req), deps.clock());
     if (!profile) throw athleteNotFound();
     const points = await dailySeriesThroughToday(
       deps.db,

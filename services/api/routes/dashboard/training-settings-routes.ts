@@ -4,7 +4,11 @@ import { withTransaction } from '../../../../db/pool';
 import { activeCoachScopes, recordCoachChange } from '../../../../db/queries/coach-scopes';
 import { savePhysiologyEntered, saveTaggedAreas } from '../../../../db/queries/training-settings';
 import type { Deps } from '../../../deps';
-import { activitiesKeepingNumbers, requestActivityRecompute } from '../../../training/request-recompute';
+import {
+  activitiesKeepingNumbers,
+  requestActivityRecompute,
+  requestRecompute,
+} from '../../../training/request-recompute';
 import { HR_LOAD_MODELS, PLAUSIBLE_RANGES } from '../../../domain/load';
 import { BODY_AREAS } from '../../../domain/strain';
 import { AppError } from '../../../errors';
@@ -102,11 +106,7 @@ export function trainingSettingsRoutes(deps: Deps): Router {
     });
     if (!saved) throw athleteNotFound();
     if (saved.firstActivityDate) {
-      await deps.queues.enqueue('recompute-athlete', {
-        athleteId,
-        fromDate: saved.firstActivityDate,
-        recomputeActivities: true,
-      });
+      await requestRecompute(deps, athleteId, saved.firstActivityDate, { recomputeActivities: true });
     }
     const { _enteredBy: enteredBy, ...storedValues } = saved.entered;
     const kept = await activitiesKeepingNumbers(deps, athleteId);
