@@ -1,39 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Queryable } from '../pool';
-
-/** The columns of one `activity` row that come from Strava (athlete-entered RPE and tags are ours). */
-export interface ActivityUpsert {
-  id: string;
-  athleteId: string;
-  name: string;
-  sportType: string;
-  /** ISO instant, UTC. */
-  startDate: string;
-  /** Local wall clock without offset, e.g. "2026-03-01T07:12:00". */
-  startDateLocal: string;
-  /** YYYY-MM-DD of `startDateLocal`. */
-  localDate: string;
-  timezone: string | null;
-  movingTimeS: number;
-  elapsedTimeS: number;
-  distanceM: number;
-  totalElevationGainM: number;
-  averageHeartrateBpm: number | null;
-  maxHeartrateBpm: number | null;
-  averagePowerW: number | null;
-  weightedAveragePowerW: number | null;
-  deviceWatts: boolean;
-  workoutType: number | null;
-  trainer: boolean;
-  manual: boolean;
-  private: boolean;
-  /** Strava's visibility word, when it was sent (absent from older fixtures and rows: null). */
-  visibility?: string | null;
-  /** Strava perceived exertion, 1-10, when it is sent (it rarely is); never overrides the athlete's own. */
-  stravaRpe: number | null;
-  /** The raw object as fetched: raw Strava data, purged after STRAVA_RAW_RETENTION_DAYS. */
-  rawDetail: unknown;
-}
+import { activityInputsHash } from './activity-inputs';
+import type { ActivityUpsert } from './activity-row';
 
 /** What the sync jobs compare against before and after a fetch. */
 export interface ActivityState {
@@ -81,34 +48,6 @@ export async function getActivityStates(db: Queryable, ids: string[]): Promise<M
  */
 export async function lockActivity(db: Queryable, id: string): Promise<void> {
   await db.query(`select pg_advisory_xact_lock(hashtextextended('activity:' || $1::text, 0))`, [id]);
-}
-
-/**
- * A fingerprint of the fields the load and strain engines read. A rename, a privacy flip or a re-fetch
- * of an unchanged activity keeps it; a new sport type, timing or summary changes it (and so the
- * activity's `inputs_version`, which makes its metric stale).
- */
-export function activityInputsHash(a: ActivityUpsert): string {
-  const inputs = [
-    a.sportType,
-    new Date(a.startDate).toISOString(),
-    a.startDateLocal,
-    a.localDate,
-    a.movingTimeS,
-    a.elapsedTimeS,
-    a.distanceM,
-    a.totalElevationGainM,
-    a.averageHeartrateBpm,
-    a.maxHeartrateBpm,
-    a.averagePowerW,
-    a.weightedAveragePowerW,
-    a.deviceWatts,
-    a.workoutType,
-    a.trainer,
-    a.manual,
-    a.stravaRpe,
-  ];
-  return createHash('sha256').update(JSON.stringify(inputs)).digest('base64url').slice(0, 22);
 }
 
 /** What an upsert did: whether a row was written, and whether the computation inputs changed. */
@@ -234,20 +173,6 @@ export async function liftTombstone(db: Queryable, id: string): Promise<void> {
   await db.query(`delete from activity_tombstone where id = $1::bigint`, [id]);
 }
 
-/**
- * Whether the activity's stream-based metric is behind its inputs while its streams are purged: the
- * streams must be fetched again before the numbers can follow (until then they are kept as they are).
- */
-export async function metricAwaitsPurgedStreams(db: Queryable, id: string): Promise<boolean> {
-  const { rows } = await db.query(
-    `select 1 from activity a join activity_metric m on m.activity_id = a.id
-     where a.id = $1::bigint and a.streams_status = 'purged' and m.from_streams
-       and m.source_version is distinct from a.inputs_version`,
-    [id],
-  );
-  return rows.length > 0;
-}
-
 /** Activities still waiting for streams, newest first (the backfill's stream order). */
 export async function listActivitiesNeedingStreams(db: Queryable, athleteId: string): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
@@ -256,37 +181,6 @@ export async function listActivitiesNeedingStreams(db: Queryable, athleteId: str
     [athleteId],
   );
   return rows.map((r) => r.id);
-}
-
-/**
- * The 7-day rule for every raw field (Strava API Agreement §6.2; docs/strava-compliance.md). For
- * activities read from Strava before `before`, clears what is Strava's: the raw detail, title, time
- * zone, distance, elevation, heart-rate and power summaries, device and trainer flags and workout type,
- * and coarsens the start to the hour. Kept (docs/retention.md says why): the Strava id (dedup and
- * deletion), the athlete-local day, sport type, moving and elapsed time (the duration the load is
- * expressed over), the manual and private flags (which decide what may be computed and shown), and
- * everything Kneadwise computed. The average heart rate a summary-based metric recorded goes too.
- * Derived numbers do not change: activity_metric keeps them and the recompute does not redo them.
- */
-export async function purgeRawActivityDetail(db: Queryable, before: Date, purgedAt: Date): Promise<number> {
-  const { rows } = await db.query<{ id: string }>(
-    `update activity set raw_detail = null, name = '', timezone = null, distance_m = null,
-       total_elevation_gain_m = null, average_heartrate_bpm = null, max_heartrate_bpm = null,
-       average_power_w = null, weighted_average_power_w = null, device_watts = null, trainer = null,
-       workout_type = null, start_date = date_trunc('hour', start_date),
-       start_date_local = date_trunc('hour', start_date_local), strava_data_purged_at = $2, updated_at = now()
-     where strava_data_purged_at is null and raw_fetched_at < $1
-     returning id::text`,
-    [before, purgedAt],
-  );
-  if (rows.length > 0) {
-    await db.query(
-      `update activity_metric set inputs = inputs #- '{methodValues,averageHrBpm}'
-       where activity_id = any($1::bigint[]) and inputs->'methodValues' ? 'averageHrBpm'`,
-      [rows.map((r) => r.id)],
-    );
-  }
-  return rows.length;
 }
 
 /** Ids of the athlete's stored activities that started after `after` (reconciliation's deletion check). */

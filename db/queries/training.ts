@@ -1,5 +1,5 @@
 import type { Queryable } from '../pool';
-import type { ActivityUpsert } from './activities';
+import type { ActivityUpsert } from './activity-row';
 
 /** What recompute-athlete needs to know about the athlete. */
 export interface TrainingAthlete {
@@ -30,7 +30,7 @@ export async function getTrainingAthlete(db: Queryable, athleteId: string): Prom
   return rows[0] ?? null;
 }
 
-/** Raw Strava fields the 7-day purge clears (null once cleared; see purgeRawActivityDetail). */
+/** Raw Strava fields the 7-day purge clears (null once cleared; see db/queries/raw-data-purge.ts). */
 export type PurgedField = 'distanceM' | 'totalElevationGainM' | 'deviceWatts' | 'trainer';
 export type WithPurgedFields<T> = { [K in keyof T]: K extends PurgedField ? T[K] | null : T[K] };
 

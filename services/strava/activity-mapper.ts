@@ -1,4 +1,4 @@
-import type { ActivityUpsert } from '../../db/queries/activities';
+import type { ActivityUpsert } from '../../db/queries/activity-row';
 import type { WithPurgedFields } from '../../db/queries/training';
 import type { ActivityInput, ActivityStreams } from '../domain/activity';
 import type { StravaActivity, StravaStreams } from './api';

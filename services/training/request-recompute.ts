@@ -1,4 +1,4 @@
-import { metricAwaitsPurgedStreams } from '../../db/queries/activities';
+import { metricAwaitsPurgedStreams } from '../../db/queries/activity-inputs';
 import { listActivitiesKeepingNumbers, type KeptReason } from '../../db/queries/training';
 import { getNotifyProfile } from '../../db/queries/notification-prefs';
 import type { Deps } from '../deps';

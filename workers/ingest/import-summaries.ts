@@ -1,6 +1,5 @@
 import { withTransaction } from '../../db/pool';
 import {
-  activityInputsHash,
   getActivityStates,
   getTombstoneS,
   lockActivity,
@@ -8,6 +7,7 @@ import {
   upsertActivity,
   type ActivityState,
 } from '../../db/queries/activities';
+import { activityInputsHash } from '../../db/queries/activity-inputs';
 import { hasScope, type SyncAthlete } from '../../db/queries/athlete-sync';
 import type { Deps } from '../../services/deps';
 import type { StravaActivity } from '../../services/strava/api';

@@ -1,4 +1,4 @@
-import { purgeRawActivityDetail } from '../../db/queries/activities';
+import { purgeRawActivityDetail } from '../../db/queries/raw-data-purge';
 import { purgeActivityStreams } from '../../db/queries/activity-streams';
 import { purgeFinishedInboxEvents } from '../../db/queries/webhook-inbox';
 import { purgeFinishedEmailBodies } from '../../db/queries/email-outbox';

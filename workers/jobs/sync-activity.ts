@@ -4,11 +4,11 @@ import {
   getTombstoneS,
   liftTombstone,
   lockActivity,
-  metricAwaitsPurgedStreams,
   upsertActivity,
   type ActivityState,
   type UpsertOutcome,
 } from '../../db/queries/activities';
+import { metricAwaitsPurgedStreams } from '../../db/queries/activity-inputs';
 import { setStreamsStatus, storeActivityStreams } from '../../db/queries/activity-streams';
 import { getSyncAthlete, hasScope, type SyncAthlete } from '../../db/queries/athlete-sync';
 import { latestActivityEventTime } from '../../db/queries/webhook-inbox';
