@@ -15,6 +15,13 @@ import { startWorkers, type WorkerHandle } from '../workers/main';
 
 type Role = 'all' | 'web' | 'worker';
 
+const USAGE = `Usage: node dist/services/main.js [--role=web|--role=worker]
+  no flag        web and workers in one process (small installs)
+  --role=web     HTTP only (PORT)
+  --role=worker  background jobs only; run as many as you like
+Configuration comes from the environment (see README, "Configuration"); .env.local at the root is read too.
+`;
+
 function parseRole(argv: string[]): Role {
   const flag = argv.find((a) => a.startsWith('--role='));
   const role = flag?.slice('--role='.length) ?? 'all';
@@ -24,7 +31,12 @@ function parseRole(argv: string[]): Role {
 }
 
 async function main(): Promise<void> {
-  const role = parseRole(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const role = parseRole(argv);
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const deps = await buildDeps(config, logger, { migrate: true });

@@ -6,7 +6,7 @@ import { runSubscriptionCommand, type SubscriptionCommand } from '../strava/subs
 
 /**
  * npm run strava:subscribe | strava:rotate | strava:subscription | strava:unsubscribe
- * (tsx services/cli/strava-subscription.ts subscribe|rotate|show|unsubscribe). Exit codes: 0 done, 1 failed, 2 usage.
+ * (node dist/services/cli/strava-subscription.js subscribe|rotate|show|unsubscribe, after `npm run build`). Exit codes: 0 done, 1 failed, 2 usage.
  */
 const COMMANDS: SubscriptionCommand[] = ['subscribe', 'rotate', 'show', 'unsubscribe'];
 
@@ -14,7 +14,7 @@ async function main(argv: string[]): Promise<number> {
   const cmd = argv[2] as SubscriptionCommand | undefined;
   if (!cmd || !COMMANDS.includes(cmd)) {
     process.stderr.write(
-      'Usage: tsx services/cli/strava-subscription.ts subscribe|rotate|show|unsubscribe\n',
+      'Usage: npm run strava:subscribe|strava:rotate|strava:subscription|strava:unsubscribe\n',
     );
     return 2;
   }

@@ -15,10 +15,17 @@ export interface Spawned {
 /**
  * Runs a TypeScript entry point of ours as a real child process with exactly `env` on top of PATH.
  * `node --import tsx` keeps it ONE process (the tsx CLI would run the service in a grandchild), so a
- * signal sent to `child` reaches the service itself, SIGKILL included.
+ * signal sent to `child` reaches the service itself, SIGKILL included. Tests run the source under test
+ * this way (no build step before every test run); tests/integration/process/compiled.test.ts runs the
+ * compiled dist/ as production does.
  */
 export function spawnTs(entry: string, env: Record<string, string>, args: string[] = []): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry), ...args], {
+  return spawnNode(['--import', 'tsx', path.join(ROOT, entry)], env, args);
+}
+
+/** `node <nodeArgs...> <args...>` as a child process with exactly `env` on top of PATH. */
+export function spawnNode(nodeArgs: string[], env: Record<string, string>, args: string[] = []): Spawned {
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -44,7 +44,7 @@ async function checkPostgres(url: string): Promise<string | null> {
 }
 
 function checkTsx(): string | null {
-  const loader = path.resolve(__dirname, '../node_modules/tsx');
+  const loader = path.resolve(__dirname, '../../node_modules/tsx');
   return existsSync(loader)
     ? null
     : 'node_modules/tsx is missing: run npm ci first (the pipeline bench spawns worker processes with it).';

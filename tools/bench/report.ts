@@ -60,14 +60,18 @@ function webhookSection(o: Outcome<WebhookBenchResult>): string[] {
   const row = (x: WebhookBenchResult['app']) =>
     `| ${x.name} | ${n(x.requestsPerS, 0)} | ${x.p50Ms} | ${x.p99Ms} | ${x.maxMs} | ${x.non2xx} | ${x.errors} |`;
   return [
-    '### Webhook ingestion (fixed 300 requests/s, unique events)',
+    '### Webhook ingestion (fixed 300 requests/s, then saturation; unique events; web in-process, no worker)',
     '',
     '| handler | req/s | p50 ms | p99 ms | max ms | non-2xx | errors |',
     '|---|---|---|---|---|---|---|',
     row(r.bare),
     row(r.app),
+    row(r.bareSaturated),
+    row(r.appSaturated),
     '',
     `p99 ratio Kneadwise / bare Express: **${n(r.p99Ratio, 2)}x**; target p99 <= ${r.targetP99Ms} ms: ${r.pass ? 'PASS' : 'FAIL'}`,
+    '',
+    `Throughput at saturation, Kneadwise / bare Express: **${n(r.throughputRatio, 2)}x** (target >= 0.5x).`,
     '',
   ];
 }

@@ -1,17 +1,20 @@
 /**
  * `npm run bench`: checks PostgreSQL and Redis first (exit 1 with what is missing and how to start it),
- * then runs every bench one after another (never in parallel: they would measure each other) and writes
- * tools/bench/reports/latest.md and latest.json with the machine they ran on. A bench that fails is reported
- * as "not measured" with its error and the exit code is 1; the others still run.
+ * then runs every bench one after another (never in parallel: they would measure each other), prints one
+ * table (figure, value, target, verdict) and writes it as tools/bench/results.json (results.ts), plus
+ * tools/bench/reports/latest.md and latest.json with the details and the machine they ran on. A bench that
+ * fails, or is left out by BENCH_ONLY, reports its figures as not measured (FAIL); the others still run.
+ * Exit code 1 when any figure fails.
  *
- * Env: BENCH_ONLY=webhook,pipeline,engine,dashboard (subset), BENCH_ACTIVITIES (pipeline, 300),
- * BENCH_WORKERS (pipeline, 1), BENCH_REQUESTS (dashboard, 200).
+ * Env: BENCH_ONLY=webhook,pipeline,engine,dashboard (subset), BENCH_WEBHOOK_S (webhook, 10 s per run),
+ * BENCH_ACTIVITIES (pipeline, 300), BENCH_WORKERS (pipeline, 1), BENCH_REQUESTS (dashboard, 200).
  */
 import { runDashboardBench } from './dashboard';
 import { formatEngineBench, runEngineBench } from './engine';
 import { formatPipelineBench, runPipelineBench } from './pipeline';
 import { requireBenchPrerequisites } from './prerequisites';
 import { machineInfo, toMarkdown, writeReport, type BenchReport, type Outcome } from './report';
+import { resultsTable, toResults, writeResults } from './results';
 import { runWebhookBench } from './webhook';
 
 const ALL = ['webhook', 'pipeline', 'engine', 'dashboard'] as const;
@@ -66,9 +69,11 @@ async function main(): Promise<void> {
     dashboard: await attempt('dashboard', want, () => runDashboardBench()),
   };
   const files = writeReport(report);
-  process.stdout.write(`\n${toMarkdown(report)}\nWrote ${files.md} and ${files.json}\n`);
-  const broken = ALL.filter((n) => want.has(n) && !report[n].ok);
-  if (broken.length) process.exitCode = 1;
+  const results = toResults(report);
+  const resultsFile = writeResults(results);
+  process.stdout.write(`\n${toMarkdown(report)}\n\n${resultsTable(results)}\n`);
+  process.stdout.write(`\nWrote ${resultsFile}, ${files.md} and ${files.json}\n`);
+  if (results.some((r) => !r.pass)) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

@@ -28,7 +28,7 @@ afterAll(async () => {
   await world.close();
 });
 
-/** Runs `npm run strava:<cmd>`'s command line exactly (tsx services/cli/strava-subscription.ts <cmd>) against this world. */
+/** Runs `npm run strava:<cmd>`'s entry (from the source, as every process test does) against this world. */
 function cli(
   cmd: string,
   env: Record<string, string> = {},

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../services/config';
-import { localEnvPath, readLocalEnv, withLocalEnv } from '../../../services/config/local-env';
+import { appRoot, localEnvPath, readLocalEnv, withLocalEnv } from '../../../services/config/local-env';
 
 describe('.env.local (where the setup step keeps the database password)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'kw-local-env-'));
@@ -29,5 +29,11 @@ describe('.env.local (where the setup step keeps the database password)', () => 
   it('when KW_ENV_FILE is set, then that file is the local env file', () => {
     expect(localEnvPath({ KW_ENV_FILE: file })).toBe(file);
     expect(localEnvPath({})).toBe(path.resolve(__dirname, '../../..', '.env.local'));
+  });
+
+  it('when the code runs compiled from dist/, then the local env file is still the one at the root', () => {
+    const root = path.resolve(__dirname, '../../..');
+    expect(appRoot(path.join(root, 'dist', 'services', 'config'))).toBe(root);
+    expect(appRoot(path.join(root, 'services', 'config'))).toBe(root);
   });
 });
