@@ -124,7 +124,7 @@ async function renderNotifications() {
     el(
       'p',
       {},
-      el('label', { for: 'injured' }, injured, ' I am injured or ill (pauses massage suggestions)'),
+      el('label', { for: 'injured', class: 'check' }, injured, ' I am injured or ill (pauses massage suggestions)'),
     ),
   );
   const races = await api('GET', '/api/me/races').catch(() => ({ races: [] }));
