@@ -13,6 +13,7 @@ import {
   insertCoach,
 } from '../integration/notify/fixtures';
 import { sessionFor } from '../integration/dashboard/support/world';
+import { seedHistory, utcToday } from '../integration/dashboard/support/seed';
 import { close, freePort, launchChromium, listen, screenshot, watchPage } from './support/browser';
 
 // Issue 17, "Broken (fix first)": each item as a person meets it, in Chromium.
@@ -153,6 +154,42 @@ describe('issue 17: broken items in the browser', () => {
     await form.locator('.status').filter({ hasText: /\S/ }).waitFor();
     expect(await form.locator('.error').textContent()).toBe('');
     await expect(form.getByLabel('FTP (W)').inputValue()).resolves.toBe('');
+    expect(watch.problems).toEqual([]);
+    await ctx.close();
+  }, 60_000);
+
+  it("when today's load is above today's range, then the row says so, with one labelled convention that adds up", async () => {
+    const athlete = await insertAthlete(deps);
+    const days = 90;
+    await seedHistory(deps.db, athlete.athleteId, {
+      endDate: utcToday(),
+      days,
+      loadOf: (i) => (i === days - 1 ? 900 : 60),
+    });
+    const session = await sessionFor(deps, {
+      userId: athlete.userId,
+      role: 'athlete',
+      athleteId: athlete.athleteId,
+    });
+    const ctx = await contextAs(session.cookie, 390);
+    const page = await ctx.newPage();
+    const watch = watchPage(page);
+    await page.goto(`${base}/me`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.getByText('as you start today').waitFor();
+    const range = (await page.locator('#load-range').textContent()) ?? '';
+    expect(range).toMatch(/over today's range by \d+/);
+    expect(range).not.toContain('about 0 more today');
+    const value = async (label: string) =>
+      Number(
+        await page
+          .locator('#today .card', { has: page.getByText(label, { exact: true }) })
+          .locator('.value')
+          .textContent(),
+      );
+    const [fitness, fatigue, form] = [await value('Fitness'), await value('Fatigue'), await value('Form')];
+    expect(Math.abs(fitness - fatigue - form)).toBeLessThanOrEqual(0.11);
+    await screenshot(page, 'i17-today-over-range-390');
     expect(watch.problems).toEqual([]);
     await ctx.close();
   }, 60_000);
