@@ -193,4 +193,25 @@ describe('issue 17: broken items in the browser', () => {
     expect(watch.problems).toEqual([]);
     await ctx.close();
   }, 60_000);
+
+  it("when a Brisbane athlete rides early in the morning, then a coach in Los Angeles sees the ride on the athlete's own day", async () => {
+    const athlete = await insertAthlete(deps, { firstname: 'Bris', timeZone: 'Australia/Brisbane' });
+    const coach = await insertCoach(deps, athlete.athleteId, { optIn: false });
+    // 07:30 on 12 May in Brisbane is 21:30 UTC on 11 May, and 14:30 on 11 May in Los Angeles.
+    await deps.db.query(
+      `insert into activity (id, athlete_id, name, sport_type, start_date, start_date_local, local_date, moving_time_s)
+       values ($1, $2, 'Dawn ride', 'Ride', '2026-05-11T21:30:00Z', '2026-05-12T07:30:00', '2026-05-12', 3600)`,
+      [String(8_100_000_000 + Math.floor(Math.random() * 1_000_000)), athlete.athleteId],
+    );
+    const session = await sessionFor(deps, { userId: coach.userId, role: 'coach' });
+    const ctx = await browser.newContext({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
+    const [name, value] = session.cookie.split('=');
+    await ctx.addCookies([{ name: name!, value: value!, url: base }]);
+    const page = await ctx.newPage();
+    await page.goto(`${base}/coach`);
+    const row = page.locator('#overview tbody tr', { hasText: 'Dawn ride' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('May 12, 2026');
+    await ctx.close();
+  }, 60_000);
 });
