@@ -31,6 +31,8 @@ export interface OverviewRow {
   lastActivityAt: Date | null;
   lastActivityName: string | null;
   lastActivitySport: string | null;
+  /** The activity's own local day (where it happened), not the UTC start seen from elsewhere. */
+  lastActivityLocalDate: string | null;
   /** Up to the last 14 stored days on or before the athlete's today, oldest first. */
   recentDays: StoredDay[];
   openAlerts: number;
@@ -81,13 +83,13 @@ export async function selectCoachOverview(
      select l.id as "athleteId", trim(l.firstname || ' ' || l.lastname) as name, l.time_zone as "timeZone",
        l.today::text as today, l.connection_state as "connectionState", l.backfill_status as "backfillStatus",
        l.injured_or_ill as "injuredOrIll", la.start_date as "lastActivityAt", la.name as "lastActivityName",
-       la.sport_type as "lastActivitySport", coalesce(s.days, '[]'::json) as "recentDays",
+       la.sport_type as "lastActivitySport", la.local_date::text as "lastActivityLocalDate", coalesce(s.days, '[]'::json) as "recentDays",
        al.n::int as "openAlerts",
        (not l.share_private and exists (select 1 from activity p join activity_metric pm on pm.activity_id = p.id
                                         where p.athlete_id = l.id and p.private)) as "hidesPrivate",
        (select min(day)::text from daily_series where athlete_id = l.id) as "historyStart"
      from linked l
-     left join lateral (select start_date, name, sport_type from activity
+     left join lateral (select start_date, name, sport_type, local_date from activity
                         where athlete_id = l.id and (l.share_private or not private)
                         order by start_date desc limit 1) la on true
      left join lateral (select json_agg(${DAY_JSON} order by d.day) as days from

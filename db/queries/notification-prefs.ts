@@ -6,6 +6,7 @@ export interface NotifyProfile {
   athleteId: string;
   userId: string | null;
   firstname: string;
+  lastname: string;
   timeZone: string;
   /** Where the zone came from: the column default, Strava (newest activity) or the athlete's choice. */
   timeZoneSource: 'default' | 'strava' | 'athlete';
@@ -23,7 +24,7 @@ export interface NotifyProfile {
 
 export async function getNotifyProfile(db: Queryable, athleteId: string): Promise<NotifyProfile | null> {
   const { rows } = await db.query<NotifyProfile>(
-    `select a.id as "athleteId", a.user_id as "userId", a.firstname, a.time_zone as "timeZone",
+    `select a.id as "athleteId", a.user_id as "userId", a.firstname, a.lastname, a.time_zone as "timeZone",
             a.time_zone_source as "timeZoneSource", a.injured_or_ill as "injuredOrIll", a.notification_prefs as "notificationPrefs",
             a.alert_settings as "alertSettings", u.email, u.email_confirmed_at as "emailConfirmedAt",
             u.email_pending as "emailPending", coalesce(u.email_status, 'ok') as "emailStatus",

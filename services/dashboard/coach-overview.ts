@@ -17,7 +17,7 @@ import { seriesThroughToday, toStoredDay } from './series-today';
 export interface OverviewAthlete {
   athleteId: string;
   name: string;
-  lastActivity: { at: string; name: string; sportType: string } | null;
+  lastActivity: { at: string; localDate: string | null; name: string; sportType: string } | null;
   asOf: string | null;
   load7d: number | null;
   fitness: number | null;
@@ -70,6 +70,7 @@ function overviewOf(
     lastActivity: row.lastActivityAt
       ? {
           at: row.lastActivityAt.toISOString(),
+          localDate: row.lastActivityLocalDate,
           name: row.lastActivityName ?? '',
           sportType: row.lastActivitySport ?? '',
         }

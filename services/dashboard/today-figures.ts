@@ -17,6 +17,13 @@ import {
 } from '../domain/load';
 
 export interface TodayFigures {
+  /**
+   * One convention for the row: fitness, fatigue and form as the athlete starts today (yesterday's
+   * closing values, form = fitness - fatigue, the convention of TSB and of the load range); today's load
+   * is what was done so far and is not in them yet.
+   */
+  convention: 'start-of-day';
+  conventionLabel: string;
   load: number;
   /** Null while calibrating (see `calibration`). */
   fitness: number | null;
@@ -34,10 +41,15 @@ export interface TodayFigures {
     maxLoad: number;
     restAdvised: boolean;
     remainingMax: number;
+    /** How far today's load already is above maxLoad; 0 when within or below the range. */
+    overBy: number;
     /** "about 40 min at 135 bpm", by heart rate and, when known, pace and power. */
     prescriptions: { kind: string; minutes: number; text: string }[];
   } | null;
 }
+
+const START_OF_DAY_LABEL =
+  "Fitness, fatigue and form as you start today (form = fitness - fatigue); today's load so far is not in them yet.";
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 const r2 = (n: number) => Math.round(n * 100) / 100;
@@ -51,6 +63,7 @@ function loadRangeOf(today: DailyPoint, yesterday: DailyPoint | null, p: Resolve
     maxLoad: Math.round(range.maxLoad),
     restAdvised: range.restAdvised,
     remainingMax: Math.round(remaining),
+    overBy: Math.round(Math.max(0, today.load - range.maxLoad)),
     prescriptions: prescribeLoad(remaining, p).map((o) => ({
       kind: o.kind,
       minutes: Math.round(o.minutes),
@@ -71,10 +84,14 @@ export function todayFigures(
     return c === null;
   };
   const zone = shown('formZone') ? formZoneOf(today.tsb) : null;
+  // Start of today = yesterday's close; the first day of history has no yesterday and starts from zero.
+  const start = yesterday ?? { ctl: 0, atl: 0 };
   return {
+    convention: 'start-of-day',
+    conventionLabel: START_OF_DAY_LABEL,
     load: r1(today.load),
-    fitness: shown('fitness') ? r1(today.ctl) : null,
-    fatigue: shown('fatigue') ? r1(today.atl) : null,
+    fitness: shown('fitness') ? r1(start.ctl) : null,
+    fatigue: shown('fatigue') ? r1(start.atl) : null,
     form: shown('form') ? r1(today.tsb) : null,
     formZone: zone && {
       id: zone.id,

@@ -44,8 +44,8 @@ interface Target {
   userId: string;
   recipient: string;
   kinds: readonly string[];
-  /** Kind and send time of a new email (called only when there is no open one). */
-  schedule: () => Promise<{ kind: string; notBeforeMs: number }>;
+  /** Kind and send time of a new email (called only when there is no open one); null: none now. */
+  schedule: () => Promise<{ kind: string; notBeforeMs: number } | null>;
   build: (
     kind: string,
     dedupKey: string,
@@ -109,20 +109,27 @@ export async function queueAthleteEmail(
   });
 }
 
-/** A coach's copy; coaches have no quiet hours here (no time zone of theirs is known): it goes now. */
+/**
+ * A coach's copy of the athlete's email: it follows that email, never leads it. A new copy is scheduled
+ * only beside an athlete email and for its send time, so the copy goes when the athlete's email goes
+ * (quiet hours, rate cap, digest all apply) and never more often; while both are open, new alerts join
+ * both. No athlete email (emails off, no confirmed address): no copy, since there is nothing to copy.
+ */
 export async function queueCoachEmail(
   ctx: DeliveryContext,
   coach: { userId: string; name: string; email: string },
   fresh: readonly AlertRow[],
   kind: string,
+  athleteEmail: QueuedEmail | null,
 ): Promise<QueuedEmail | null> {
   const cfg = { publicUrl: ctx.deps.config.publicUrl, sessionSecret: ctx.deps.config.sessionSecret };
-  const athleteName = ctx.profile.firstname;
+  // The full name: a coach may have two athletes called Aiko.
+  const athleteName = `${ctx.profile.firstname} ${ctx.profile.lastname}`.trim();
   return queueEmail(ctx, fresh, {
     userId: coach.userId,
     recipient: coach.email,
     kinds: [kind],
-    schedule: () => Promise.resolve({ kind, notBeforeMs: ctx.nowMs }),
+    schedule: () => Promise.resolve(athleteEmail ? { kind, notBeforeMs: athleteEmail.notBeforeMs } : null),
     build: (_kind, dedupKey, alerts) =>
       buildCoachEmail(ctx.tx, cfg, {
         athleteId: ctx.profile.athleteId,
@@ -169,7 +176,9 @@ async function queueEmail(
       return { id: open.id, notBeforeMs: open.notBefore.getTime() };
     }
     if (fresh.length === 0) return null;
-    const { kind, notBeforeMs } = await target.schedule();
+    const scheduled = await target.schedule();
+    if (!scheduled) return null;
+    const { kind, notBeforeMs } = scheduled;
     const dedupKey = `${kind}-${profile.athleteId}-${target.userId}-${fresh[0]?.id ?? ''}-${ctx.nowMs}`;
     const content = sealEmailSecrets(keys, dedupKey, await target.build(kind, dedupKey, alerts, notBeforeMs));
     const id = await insertOutboxEmail(tx, {

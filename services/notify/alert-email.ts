@@ -168,7 +168,8 @@ export async function buildCoachEmail(
     athleteName: input.athleteName,
     recommendation: input.recommendation,
     activities,
-    athleteUrl: `${cfg.publicUrl}/coach/athletes/${encodeURIComponent(input.athleteId)}`,
+    // The coach's view of an athlete is the shared athlete page (routes/pages.ts: /athletes/:athleteId).
+    athleteUrl: `${cfg.publicUrl}/athletes/${encodeURIComponent(input.athleteId)}`,
     unsubscribeUrl,
   });
   return {

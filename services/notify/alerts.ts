@@ -50,7 +50,7 @@ export interface AlertDecisionResult {
  * - New alerts join the athlete's open alert email if there is one (re-rendered), else a new outbox row
  *   is scheduled per preferences: off, rate cap, quiet hours in the athlete's zone, or daily digest.
  *   Nothing is queued for an unconfirmed or undeliverable address: the alert is `suppressed`, with why.
- * - Coaches with a live consent and alerts opt-in get a copy.
+ * - Coaches with a live consent and alerts opt-in get a copy of the athlete's email, sent with it.
  *
  * Serialised per athlete by an advisory lock. A renderer failure is contained to this athlete (alerts
  * recorded as suppressed, error logged); it never fails the caller's transaction.
@@ -107,7 +107,7 @@ export async function applyAlertDecisions(
   if (athleteEmail) emails.push(athleteEmail);
   const latestDate = fresh.reduce((max, r) => (r.localDate > max ? r.localDate : max), '0001-01-01');
   for (const coach of await listAlertCoaches(tx, input.athleteId, latestDate)) {
-    const coachEmail = await queueCoachEmail(ctx, coach, fresh, COACH_ALERT_KIND);
+    const coachEmail = await queueCoachEmail(ctx, coach, fresh, COACH_ALERT_KIND, athleteEmail);
     if (coachEmail) emails.push(coachEmail);
   }
   return { newAlertIds: fresh.map((r) => r.id), cancelledAlertIds: cancelled, emails };

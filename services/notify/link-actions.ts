@@ -77,10 +77,14 @@ export async function applyRpeLink(deps: Deps, claims: LinkClaims): Promise<Link
  * email not yet sent. Idempotent, not single-use: RFC 8058 senders may POST more than once.
  */
 export async function applyUnsubscribeLink(deps: Deps, claims: LinkClaims): Promise<LinkPage> {
+  // The way back is a real control: the "Alert emails" switch in "Email and alerts" on /me.
   const done: LinkPage = {
     status: 200,
     title: 'You are unsubscribed',
-    message: 'You will get no more alert emails. You can turn them back on in your settings at any time.',
+    message:
+      'You will get no more alert emails. To turn them back on, use the "Alert emails" switch under ' +
+      '"Email and alerts" on your Kneadwise page.',
+    link: { href: `${deps.config.publicUrl}/me#notify-h`, text: 'Open your email settings' },
   };
   if (claims.value === 'athlete') {
     await withTransaction(deps.db, async (tx) => {
@@ -115,6 +119,10 @@ export async function applyUnsubscribeLink(deps: Deps, claims: LinkClaims): Prom
     ...done,
     message:
       'You will get no more alert emails about this athlete. You can opt in again on the athlete page.',
+    link: {
+      href: `${deps.config.publicUrl}/athletes/${encodeURIComponent(athleteId)}`,
+      text: 'Open the athlete page',
+    },
   };
 }
 

@@ -10,6 +10,8 @@ export interface LinkPage {
   message: string;
   /** A POST form back to the same link; absent on result pages. */
   form?: { action: string; token: string; button: string; extra?: string };
+  /** Where to go next (e.g. the setting that undoes what the link did). */
+  link?: { href: string; text: string };
 }
 
 const hbs = Handlebars.create();
@@ -22,6 +24,7 @@ button{font-size:1rem;padding:.6rem 1.2rem;border-radius:.4rem;border:0;backgrou
 </head><body><main><h1>{{title}}</h1><p>{{message}}</p>
 {{#if form}}<form method="post" action="{{form.action}}"><input type="hidden" name="t" value="{{form.token}}">
 {{#if form.extra}}<p>{{form.extra}}</p>{{/if}}<button type="submit">{{form.button}}</button></form>{{/if}}
+{{#if link}}<p><a href="{{link.href}}">{{link.text}}</a></p>{{/if}}
 </main></body></html>`,
   { strict: false },
 );

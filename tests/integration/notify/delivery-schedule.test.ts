@@ -1,7 +1,7 @@
 import { relayDueEmails } from '../../../services/notify/outbox-relay';
 import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 import { createTestDeps, type TestDeps } from '../../support/test-deps';
-import { decide, evaluation, insertActivity, insertAthlete } from './fixtures';
+import { decide, evaluation, insertActivity, insertAthlete, insertCoach } from './fixtures';
 
 let deps: TestDeps;
 let sink: SmtpSink;
@@ -119,5 +119,63 @@ describe('when alert emails go out', () => {
     expect(rows).toEqual([
       { status: 'suppressed', status_reason: 'Alert emails are turned off in the settings.' },
     ]);
+  });
+
+  it('when the athlete email is held by the rate cap, then the coach copy waits with it, comes no more often and names the athlete in full', async () => {
+    at('2026-05-12T08:00:00Z');
+    const athlete = await insertAthlete(deps, {
+      firstname: 'Aiko',
+      prefs: { maxOnePerHours: 6, quietHours: null },
+    });
+    const coach = await insertCoach(deps, athlete.athleteId, { optIn: true });
+    const activityId = await insertActivity(deps, athlete.athleteId, { localDate: '2026-05-12' });
+    const ev = (o: { calvesRatio?: number; hardLoadAu?: number } = {}) =>
+      decide(
+        deps,
+        athlete.athleteId,
+        evaluation(athlete.athleteId, { localDate: '2026-05-12', activityId, ...o }),
+      );
+    await ev();
+    await relayDueEmails(deps);
+    expect(mailsTo(athlete.email!)).toHaveLength(1);
+    expect(mailsTo(coach.email)).toHaveLength(1);
+    expect(mailsTo(coach.email)[0]!.parsed.subject).toContain('Aiko Runner');
+    // Alerts every few minutes (the demo's 11 copies in 33 minutes): the athlete's email waits for the
+    // cap, and so does the coach's copy, which must not say "sent" before the athlete got anything.
+    for (const [minute, o] of [
+      [3, { calvesRatio: 2 }],
+      [6, { calvesRatio: 2, hardLoadAu: 400 }],
+    ] as const) {
+      at(`2026-05-12T08:0${minute}:00Z`);
+      const { emails } = await ev(o);
+      expect(emails.map((e) => new Date(e.notBeforeMs).toISOString())).toEqual([
+        '2026-05-12T14:00:00.000Z',
+        '2026-05-12T14:00:00.000Z',
+      ]);
+      await relayDueEmails(deps);
+    }
+    expect(mailsTo(athlete.email!)).toHaveLength(1);
+    expect(mailsTo(coach.email)).toHaveLength(1);
+    at('2026-05-12T14:00:00Z');
+    await relayDueEmails(deps);
+    expect(mailsTo(athlete.email!)).toHaveLength(2);
+    const copies = mailsTo(coach.email);
+    expect(copies).toHaveLength(2);
+    expect(copies[1]!.parsed.text).toContain('calves');
+  });
+
+  it('when the athlete gets no alert email (turned off), then no coach copy claims one was sent', async () => {
+    at('2026-05-12T08:00:00Z');
+    const athlete = await insertAthlete(deps, { prefs: { enabled: false } });
+    const coach = await insertCoach(deps, athlete.athleteId, { optIn: true });
+    const activityId = await insertActivity(deps, athlete.athleteId, { localDate: '2026-05-12' });
+    const result = await decide(
+      deps,
+      athlete.athleteId,
+      evaluation(athlete.athleteId, { localDate: '2026-05-12', activityId }),
+    );
+    expect(result.emails).toEqual([]);
+    await relayDueEmails(deps);
+    expect(mailsTo(coach.email)).toHaveLength(0);
   });
 });

@@ -33,8 +33,9 @@ function renderToday(s) {
   const cal = t.calibration ?? {};
   // While a figure lacks the history it needs, say so instead of showing a number.
   const shown = (key, value, digits) => (cal[key] ? cal[key].label : fmt.num(value, digits));
+  if (t.conventionLabel) box.append(el('p', { class: 'muted small convention', text: t.conventionLabel }));
   box.append(
-    card('Load today', fmt.num(t.load)),
+    card('Load today (so far)', fmt.num(t.load)),
     card('Fitness', shown('fitness', t.fitness, 1), s.explanations.ctl),
     card('Fatigue', shown('fatigue', t.fatigue, 1), s.explanations.atl),
     card('Form', shown('form', t.form, 1), s.explanations.tsb),
@@ -65,7 +66,9 @@ function renderToday(s) {
       ? ''
       : r.restAdvised
         ? "Today's load range: rest is advised; even a rest day leaves tomorrow's form below the target band."
-        : `Today's load range: ${r.minLoad}–${r.maxLoad} (about ${r.remainingMax} more today).${left} ${s.explanations.todayLoadRange} Estimates from your data, not medical advice.`;
+        : r.overBy > 0
+          ? `Today's load range: ${r.minLoad}–${r.maxLoad}. Today's load (${fmt.num(t.load)}) is over today's range by ${r.overBy}: more today pushes tomorrow's form further below the target band. ${s.explanations.todayLoadRange} Estimates from your data, not medical advice.`
+          : `Today's load range: ${r.minLoad}–${r.maxLoad} (about ${r.remainingMax} more today).${left} ${s.explanations.todayLoadRange} Estimates from your data, not medical advice.`;
 }
 
 async function renderSeries() {

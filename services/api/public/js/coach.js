@@ -72,7 +72,7 @@ function row(a) {
             el('br'),
             el('span', {
               class: 'muted small',
-              text: `${a.lastActivity.sportType} · ${fmt.date(a.lastActivity.at)}`,
+              text: `${a.lastActivity.sportType} · ${a.lastActivity.localDate ? fmt.day(a.lastActivity.localDate) : fmt.date(a.lastActivity.at)}`,
             }),
           ]
         : '—',

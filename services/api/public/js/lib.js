@@ -91,6 +91,16 @@ export const fmt = {
     iso
       ? new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
       : '—',
+  /** A calendar day "YYYY-MM-DD" (an activity's own local day) as that day, whatever the viewer's zone. */
+  day: (ymd) =>
+    ymd
+      ? new Date(`${ymd}T12:00:00Z`).toLocaleDateString(undefined, {
+          year: 'numeric',
+          month: 'short',
+          day: 'numeric',
+          timeZone: 'UTC',
+        })
+      : '—',
   dateTime: (iso) =>
     iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—',
   duration: (s) => `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} h`,

@@ -1,6 +1,7 @@
 // Sections only the athlete sees on their own page: connection and import, email and alerts, coaches and
 // consents, data export and deletion.
 import { api, clear, el, fmt } from './lib.js';
+import { emailPrefsSection } from './email-prefs.js';
 
 async function renderConnection(summary) {
   const box = clear(document.getElementById('connection'));
@@ -84,11 +85,14 @@ async function renderNotifications() {
     return;
   }
   const e = settings.email ?? {};
+  const off = !settings.preferences.enabled;
   box.append(
     el('p', {
-      text: e.address
-        ? `Recommendations go to ${e.address}${e.confirmed ? '' : ' (not confirmed yet)'}.`
-        : 'No email address yet: add one to receive recommendations.',
+      text: !e.address
+        ? 'No email address yet: add one to receive recommendations.'
+        : off
+          ? `Alert emails are off: nothing is sent to ${e.address}.`
+          : `Recommendations go to ${e.address}${e.confirmed ? '' : ' (not confirmed yet)'}.`,
     }),
   );
   if (e.pendingAddress)
@@ -108,6 +112,7 @@ async function renderNotifications() {
       },
     ),
   );
+  box.append(emailPrefsSection(settings, renderNotifications));
   box.append(timeZoneForm(settings));
   const injured = el('input', { type: 'checkbox', id: 'injured', checked: settings.injuredOrIll });
   injured.addEventListener('change', () =>
@@ -119,7 +124,7 @@ async function renderNotifications() {
     el(
       'p',
       {},
-      el('label', { for: 'injured' }, injured, ' I am injured or ill (pauses massage suggestions)'),
+      el('label', { for: 'injured', class: 'check' }, injured, ' I am injured or ill (pauses massage suggestions)'),
     ),
   );
   const races = await api('GET', '/api/me/races').catch(() => ({ races: [] }));

@@ -11,6 +11,10 @@ const MESSAGES = {
   unknown: 'This reset link is not valid. Request a new one.',
 };
 
+// Until the link is known to be valid the form stays hidden; even then, nothing ever submits it natively
+// (that would put the password in a request the browser builds, not ours).
+form.addEventListener('submit', (event) => event.preventDefault());
+
 async function start() {
   const res = await api('POST', '/api/password-resets/inspect', { token }).catch(() => ({
     state: 'unknown',
@@ -27,9 +31,11 @@ async function start() {
     return;
   }
   form.classList.remove('hidden');
+  form.hidden = false;
   handleForm(form, async (data) => {
     const done = await api('POST', '/api/password-resets/complete', { token, password: data.password });
     form.classList.add('hidden');
+    form.hidden = true;
     state.textContent = done.message;
     state.append(' ', Object.assign(document.createElement('a'), { href: '/login', textContent: 'Sign in' }));
   });

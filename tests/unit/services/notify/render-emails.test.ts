@@ -105,12 +105,12 @@ describe('renderCoachAlertEmail', () => {
       athleteName: 'Ana',
       recommendation: sampleRecommendation(),
       activities: [activity],
-      athleteUrl: 'https://k.example/coach/athletes/ath-1',
+      athleteUrl: 'https://k.example/athletes/ath-1',
       unsubscribeUrl: UNSUBSCRIBE_URL,
     });
     expect(email.subject).toBe('Kneadwise: recovery suggestion for Ana');
     expect(email.html).toContain(
-      '<a href="https://k.example/coach/athletes/ath-1">Open Ana on your dashboard</a>',
+      '<a href="https://k.example/athletes/ath-1">Open Ana on your dashboard</a>',
     );
     expect(email.text).toContain('Here is what they received');
     expect(email.text).toContain('Data from Strava');

@@ -85,7 +85,7 @@ describe('rendering hostile names and titles', () => {
           athleteName,
           recommendation,
           activities: [{ title, localDate: '2026-05-10' }],
-          athleteUrl: 'https://k.example/coach/athletes/ath-1',
+          athleteUrl: 'https://k.example/athletes/ath-1',
           unsubscribeUrl: UNSUBSCRIBE_URL,
         });
         expectSafe(email, [coachName, athleteName, title]);
