@@ -15,7 +15,11 @@ import { pagesRoutes } from './routes/pages';
 import { stravaAuthRoutes } from './routes/strava-auth';
 import { stravaWebhookRoutes } from './routes/strava-webhook';
 
-/** Body size limit of browser forms and JSON API calls (the webhook has its own, smaller one). */
+/**
+ * Body size limit of browser forms and JSON API calls. The one body parser setup of the app (JSON and
+ * urlencoded forms, below); its one exception is Strava's webhook, mounted before it, which reads its raw
+ * body with its own smaller limit (strava-webhook.ts) so a flood is refused before any parsing.
+ */
 const BODY_LIMIT = '64kb';
 
 /**

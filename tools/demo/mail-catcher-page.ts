@@ -1,3 +1,5 @@
+import { escapeHtml as esc } from '../../services/api/escape-html';
+
 /** One message the mail catcher accepted. */
 export interface CaughtMail {
   id: number;
@@ -10,15 +12,6 @@ export interface CaughtMail {
   /** The HTML part, or null for a text-only message. */
   html: string | null;
 }
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 /**
  * The HTML part goes into a sandboxed iframe's srcdoc (escaped as an attribute): no scripts run and the

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../escape-html';
+
 /**
  * The small standalone page a browser lands on when connecting Strava did not work (bad or stale OAuth
  * state, declined consent, an unticked activity permission, Strava down). It says what happened and
@@ -11,12 +13,6 @@ export interface ConnectProblem {
   /** Offer "Connect with Strava" again (most problems are fixed by starting over). */
   retry: boolean;
 }
-
-const escapeHtml = (s: string): string =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 export function renderConnectProblemPage(p: ConnectProblem, requestId: string): string {
   const retry = p.retry

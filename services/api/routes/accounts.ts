@@ -1,7 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import { authenticateCoach, signUpCoach } from '../../accounts/coach-accounts';
-import { PASSWORD_MAX_LENGTH } from '../../accounts/password-policy';
 import {
   completePasswordReset,
   inspectPasswordReset,
@@ -16,37 +14,15 @@ import { accountKey, createLoginThrottles } from '../middleware/rate-limit-login
 import { principalOf } from '../middleware/require-auth';
 import { endSession, establishSession } from '../middleware/session';
 import { localPath } from '../safe-path';
-import { declareRoute } from './dashboard/declare-route';
+import { declareRoute } from '../surface/declare-route';
 import { parseInput } from './dashboard/parse-input';
-
-const email = z.email({ error: 'Enter a valid email address' }).max(254).trim();
-const password = z
-  .string({ error: 'Enter a password' })
-  .min(1, 'Enter a password')
-  .max(PASSWORD_MAX_LENGTH * 4);
-const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This link is not valid');
-
-const signUpSchema = z.strictObject({
-  email,
-  password,
-  displayName: z
-    .string()
-    .trim()
-    .min(1, 'Enter your name')
-    .max(100, 'Use at most 100 characters')
-    .regex(/^[^\r\n<>]*$/, 'Use letters, digits and simple punctuation'),
-  _csrf: z.string().optional(),
-});
-const loginSchema = z.strictObject({
-  email,
-  password,
-  /** Where the login page was asked to go afterwards (?next=); only a local path is honoured. */
-  next: z.string().max(2048).optional(),
-  _csrf: z.string().optional(),
-});
-const resetRequestSchema = z.strictObject({ email, _csrf: z.string().optional() });
-const resetInspectSchema = z.strictObject({ token, _csrf: z.string().optional() });
-const resetCompleteSchema = z.strictObject({ token, password, _csrf: z.string().optional() });
+import {
+  loginSchema,
+  resetCompleteSchema,
+  resetInspectSchema,
+  resetRequestSchema,
+  signUpSchema,
+} from '../surface/account-routes';
 
 const LOGIN_FAILED =
   'Email or password is not right, or the address is not confirmed yet (use the link we emailed you).';

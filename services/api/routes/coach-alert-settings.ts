@@ -13,11 +13,7 @@ import { ALERT_RULES, alertSettingsSchema } from '../../domain/recommend';
 import { AppError } from '../../errors';
 import { requestRecomputeFromToday } from '../../training/request-recompute';
 import { parseBody } from '../../notify/settings-schemas';
-
-const input = z
-  .object({ alertSettings: alertSettingsSchema, coachAlertsOptIn: z.boolean() })
-  .partial()
-  .strict();
+import { coachAlertSettingsInput } from '../surface/settings-routes';
 
 /**
  * A coach tunes an athlete's alert thresholds and opts in to copies of their alerts. Consent is checked
@@ -30,7 +26,7 @@ export function coachAlertRoutes(deps: Deps): Router {
     res.json(await view(deps, req.session.userId ?? '', String(req.params.athleteId)));
   });
   router.put('/api/athletes/:athleteId/alert-settings', consented, async (req, res) => {
-    const body = parseBody(input, req.body);
+    const body = parseBody(coachAlertSettingsInput, req.body);
     const coachUserId = req.session.userId ?? '';
     const athleteId = String(req.params.athleteId);
     await withTransaction(deps.db, async (tx) => {

@@ -1,15 +1,13 @@
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import { withTransaction } from '../../../db/pool';
 import { getAccountEmail } from '../../../db/queries/email-addresses';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { requestEmailConfirmation } from '../../notify/email-confirmation';
 import { enqueueOutboxEmails } from '../../notify/outbox-relay';
-import { emailAddressSchema, parseBody } from '../../notify/settings-schemas';
-import { declareRoute } from './dashboard/declare-route';
-
-const addressInput = z.object({ address: emailAddressSchema }).strict();
+import { parseBody } from '../../notify/settings-schemas';
+import { declareRoute } from '../surface/declare-route';
+import { addressInput } from '../surface/settings-routes';
 
 /**
  * The coach's own settings (issue 22): their address, whether it is confirmed, change it (double opt-in,

@@ -1,17 +1,18 @@
 import { Router } from 'express';
 import type { Deps } from '../../deps';
-import { openApiDocument } from '../openapi';
+import { docsPageHtml } from '../surface/docs-page';
+import { openApiDocument } from '../surface/openapi';
 import { athleteRoutes } from './dashboard/athlete-routes';
 import { coachRoutes } from './dashboard/coach-routes';
 import { coachScopeRoutes } from './dashboard/coach-scope-routes';
 import { consentRoutes } from './dashboard/consent-routes';
-import { declareRoute } from './dashboard/declare-route';
+import { declareRoute } from '../surface/declare-route';
 import { exportRoutes } from './dashboard/export-routes';
 import { trainingSettingsRoutes } from './dashboard/training-settings-routes';
 
 /**
  * JSON API behind the pages: consent and invites, coach overview, athlete data, CSV exports, and its
- * OpenAPI description. Every route is declared in route-policies.ts and guarded accordingly.
+ * OpenAPI description and its page. Every route is declared in surface/route-table.ts and guarded accordingly.
  */
 export function dashboardApiRoutes(deps: Deps): Router {
   const router = Router();
@@ -22,8 +23,12 @@ export function dashboardApiRoutes(deps: Deps): Router {
   router.use(exportRoutes(deps));
   router.use(trainingSettingsRoutes(deps));
   const doc = openApiDocument(deps.config.publicUrl);
+  const docsPage = docsPageHtml();
   declareRoute(deps, router, 'get', '/api/openapi.json', (_req, res) => {
     res.json(doc);
+  });
+  declareRoute(deps, router, 'get', '/api/docs', (_req, res) => {
+    res.type('html').send(docsPage);
   });
   return router;
 }

@@ -13,33 +13,15 @@ import { countRaces, deleteRace, insertRace, listRaces } from '../../../db/queri
 import type { Deps } from '../../deps';
 import { ALERT_RULES, alertSettingsSchema } from '../../domain/recommend';
 import { AppError } from '../../errors';
-import { isValidTimeZone } from '../../domain/athlete-calendar';
 import { athleteToday, requestRecomputeFromToday } from '../../training/request-recompute';
 import { requestEmailConfirmation } from '../../notify/email-confirmation';
 import { enqueueOutboxEmails } from '../../notify/outbox-relay';
-import { notificationPrefsPatchSchema, parseNotificationPrefs } from '../../notify/preferences';
-import {
-  emailAddressSchema,
-  parseBody,
-  raceInputSchema,
-  statusInputSchema,
-} from '../../notify/settings-schemas';
+import { parseNotificationPrefs } from '../../notify/preferences';
+import { parseBody, raceInputSchema, statusInputSchema } from '../../notify/settings-schemas';
 import { coachAlertRoutes } from './coach-alert-settings';
+import { addressInput, settingsInput } from '../surface/settings-routes';
 
 const MAX_RACES = 50;
-const timeZoneInput = z
-  .string()
-  .max(64)
-  .refine(isValidTimeZone, 'must be an IANA time zone name, e.g. Europe/Madrid or Asia/Kolkata');
-const settingsInput = z
-  .object({
-    preferences: notificationPrefsPatchSchema,
-    alertSettings: alertSettingsSchema,
-    timeZone: timeZoneInput,
-  })
-  .partial()
-  .strict();
-
 /** Said with every settings answer: what the zone drives, and what a change does not do. */
 const TIME_ZONE_NOTE =
   'Your time zone sets your "today", quiet hours and the digest hour. Changing it never moves past ' +
@@ -70,7 +52,7 @@ export function notificationSettingsRoutes(deps: Deps): Router {
     res.json(await settingsView(deps, athleteId));
   });
   router.put('/api/me/email', requireAthlete, async (req, res) => {
-    const { address } = parseBody(z.object({ address: emailAddressSchema }).strict(), req.body);
+    const { address } = parseBody(addressInput, req.body);
     const athleteId = athleteOf(req);
     const userId = req.session.userId;
     if (!userId) throw new AppError('unauthorized', 'Sign in again');

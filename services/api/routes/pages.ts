@@ -3,7 +3,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import type { Deps } from '../../deps';
 import { AppError, ERROR_CODES } from '../../errors';
 import { principalOf } from '../middleware/require-auth';
-import { declareRoute } from './dashboard/declare-route';
+import { declareRoute } from '../surface/declare-route';
 import { PUBLIC_DIR, errorPage, pageHtml } from './dashboard/page-shell';
 
 const UPLOT_DIST = path.dirname(require.resolve('uplot'));

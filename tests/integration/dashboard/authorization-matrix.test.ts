@@ -2,11 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import request from 'supertest';
 import { buildApp } from '../../../services/api/app';
-import {
-  ROUTE_POLICIES,
-  policyOf,
-  type RoutePolicy,
-} from '../../../services/api/routes/dashboard/route-policies';
+import { ROUTES, policyOf } from '../../../services/api/surface/route-table';
+import { routeKey, type RoutePolicy } from '../../../services/api/surface/route-spec';
 import { createTestDeps, type TestDeps } from '../../support/test-deps';
 import { seedHistory, utcToday } from './support/seed';
 import { mountedRoutes, type MountedRoute } from './support/routes';
@@ -163,7 +160,8 @@ describe('authorization matrix', () => {
     const missing = mounted.filter((r) => !policyOf(r.method, r.path)).map((r) => `${r.method} ${r.path}`);
     expect(missing).toEqual([]);
     const keys = new Set(mounted.map((r) => `${r.method} ${r.path}`));
-    expect(Object.keys(ROUTE_POLICIES).filter((k) => !keys.has(k) && k !== 'GET /metrics')).toEqual([]);
+    const declared = ROUTES.map((r) => routeKey(r.method, r.path));
+    expect(declared.filter((k) => !keys.has(k) && k !== 'GET /metrics')).toEqual([]);
   });
 
   it('when every route is called by every principal with every id variant, then only the policy lets anyone through', async () => {

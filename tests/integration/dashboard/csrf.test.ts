@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { buildApp } from '../../../services/api/app';
 import { createTestDeps, type TestDeps } from '../../support/test-deps';
-import { policyOf } from '../../../services/api/routes/dashboard/route-policies';
+import { policyOf } from '../../../services/api/surface/route-table';
 import { mountedRoutes } from './support/routes';
 import { athleteActor, coachActor, csrfFor, insertAthlete, linkCoach, type Actor } from './support/world';
 import { seedHistory, utcToday } from './support/seed';

@@ -3,6 +3,7 @@ import type { EmulatorContext } from '../context';
 import { sendJson, stravaErrors } from '../errors';
 import type { EmulatedAthlete } from '../types';
 import { params } from './pipeline';
+import { escapeHtml as esc } from '../../../services/api/escape-html';
 
 export const KNOWN_SCOPES = [
   'read',
@@ -13,12 +14,6 @@ export const KNOWN_SCOPES = [
   'activity:read_all',
   'activity:write',
 ];
-
-const esc = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 /** Builds Strava's redirect: `redirect_uri?state=…&code=…&scope=…` or `…&error=access_denied`. */
 export function redirectTarget(redirectUri: string, values: Record<string, string | undefined>): string {

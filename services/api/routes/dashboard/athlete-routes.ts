@@ -1,5 +1,4 @@
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import { recordActivityRpe } from '../../../../db/queries/activity-rpe';
 import { alertHistory, recentActivities } from '../../../dashboard/activity-views';
 import { dailySeriesThroughToday, seriesQuerySchema, sliceSeries } from '../../../dashboard/athlete-series';
@@ -11,20 +10,9 @@ import { requestActivityRecompute } from '../../../training/request-recompute';
 import { AppError } from '../../../errors';
 import { athleteNotFound } from '../../middleware/authorize';
 import { requireAthlete, requirePrincipal } from '../../middleware/require-auth';
-import { declareRoute } from './declare-route';
+import { declareRoute } from '../../surface/declare-route';
 import { parseInput } from './parse-input';
-
-const activitiesQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  before: z.iso.datetime({ offset: true, error: 'before must be an ISO date-time' }).optional(),
-});
-const alertsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
-const rpeBody = z.strictObject({
-  rpe: z.union([z.number().int().min(1).max(10), z.null()], {
-    error: 'rpe must be a whole number from 1 to 10, or null to clear it',
-  }),
-  _csrf: z.string().optional(),
-});
+import { activitiesQuery, alertsQuery, rpeBody } from '../../surface/dashboard-schemas';
 
 const MAX_BIGINT = 2n ** 63n - 1n;
 

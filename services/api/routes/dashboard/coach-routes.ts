@@ -3,7 +3,7 @@ import { coachOverview } from '../../../dashboard/coach-overview';
 import { arrangeOverview, overviewQuerySchema } from '../../../dashboard/overview-sort';
 import type { Deps } from '../../../deps';
 import { requireCoach } from '../../middleware/require-auth';
-import { declareRoute } from './declare-route';
+import { declareRoute } from '../../surface/declare-route';
 import { parseInput } from './parse-input';
 
 /** The coach's team overview: only athletes with live consent, those needing attention first. */

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { withTransaction } from '../../../../db/pool';
 import {
   activeCoachScopes,
@@ -13,18 +12,9 @@ import type { Deps } from '../../../deps';
 import { AppError } from '../../../errors';
 import { isUuid } from '../../middleware/authorize';
 import { requireAthlete } from '../../middleware/require-auth';
-import { declareRoute } from './declare-route';
+import { declareRoute } from '../../surface/declare-route';
 import { parseInput } from './parse-input';
-
-const scopesBody = z
-  .strictObject({
-    adjustTraining: z.boolean({ error: 'adjustTraining must be true or false' }).optional(),
-    sharePrivate: z.boolean({ error: 'sharePrivate must be true or false' }).optional(),
-    _csrf: z.string().optional(),
-  })
-  .refine((b) => b.adjustTraining !== undefined || b.sharePrivate !== undefined, {
-    message: 'Send adjustTraining or sharePrivate (true or false)',
-  });
+import { scopesBody } from '../../surface/dashboard-schemas';
 
 type Grant = { scope: 'adjust-training' | 'see-private'; allowed: boolean };
 

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { withTransaction } from '../../../../db/pool';
 import { listCoachesOfAthlete, revokeConsent } from '../../../../db/queries/coach-links';
 import { cancelOpenOutboxEmails } from '../../../../db/queries/email-outbox';
@@ -9,24 +8,11 @@ import type { Deps } from '../../../deps';
 import { AppError } from '../../../errors';
 import { isUuid } from '../../middleware/authorize';
 import { requireAthlete, requireCoach } from '../../middleware/require-auth';
-import { declareRoute } from './declare-route';
+import { declareRoute } from '../../surface/declare-route';
 import { parseInput } from './parse-input';
+import { acceptSchema, inviteSchema } from '../../surface/dashboard-schemas';
 
 const TOKEN_RE = /^[A-Za-z0-9_-]{20,100}$/;
-const inviteSchema = z.strictObject({
-  note: z
-    .string()
-    .trim()
-    .max(200, 'Use at most 200 characters')
-    .regex(/^[^\r\n]*$/, 'Use a single line')
-    .default(''),
-  _csrf: z.string().optional(),
-});
-const acceptSchema = z.strictObject({
-  consentVersion: z.string().regex(/^[0-9a-f]{16}$/, 'Reload the page and read the consent again'),
-  _csrf: z.string().optional(),
-});
-
 function tokenParam(value: unknown): string {
   if (typeof value !== 'string' || !TOKEN_RE.test(value)) {
     throw new AppError(

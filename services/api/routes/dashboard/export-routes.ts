@@ -3,7 +3,7 @@ import { selectActivities, selectDailySeriesRows } from '../../../../db/queries/
 import { toCsv } from '../../../dashboard/csv';
 import type { Deps } from '../../../deps';
 import { requireAthlete } from '../../middleware/require-auth';
-import { declareRoute } from './declare-route';
+import { declareRoute } from '../../surface/declare-route';
 
 /** Every activity an athlete can have in one export (far above any real history). */
 const EXPORT_ACTIVITY_LIMIT = 100_000;

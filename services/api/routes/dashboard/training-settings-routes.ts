@@ -1,5 +1,4 @@
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import { withTransaction } from '../../../../db/pool';
 import { activeCoachScopes, recordCoachChange } from '../../../../db/queries/coach-scopes';
 import { savePhysiologyEntered, saveTaggedAreas } from '../../../../db/queries/training-settings';
@@ -9,47 +8,12 @@ import {
   requestActivityRecompute,
   requestRecompute,
 } from '../../../training/request-recompute';
-import { HR_LOAD_MODELS, PLAUSIBLE_RANGES } from '../../../domain/load';
-import { BODY_AREAS } from '../../../domain/strain';
 import { AppError } from '../../../errors';
 import { athleteNotFound } from '../../middleware/authorize';
 import { requireAthlete, requirePrincipal } from '../../middleware/require-auth';
-import { declareRoute } from './declare-route';
+import { declareRoute } from '../../surface/declare-route';
 import { parseInput } from './parse-input';
-
-const between = (name: string, [min, max]: readonly [number, number]) => {
-  const error = `${name} must be a number from ${min} to ${max}, or null to use an estimate`;
-  return z.number({ error }).min(min, { error }).max(max, { error }).nullable();
-};
-
-/** Physiology the athlete (or a consented coach) enters; absent keys stay, null clears a value (estimated again). */
-const physiologyBody = z.strictObject({
-  hrMaxBpm: between('hrMaxBpm', PLAUSIBLE_RANGES.hrMaxBpm).optional(),
-  hrRestBpm: between('hrRestBpm', PLAUSIBLE_RANGES.hrRestBpm).optional(),
-  lthrBpm: between('lthrBpm', [80, 230]).optional(),
-  ftpW: between('ftpW', PLAUSIBLE_RANGES.ftpW).optional(),
-  thresholdPaceSPerKm: between('thresholdPaceSPerKm', PLAUSIBLE_RANGES.thresholdPaceSPerKm).optional(),
-  thresholdSwimPaceSPer100m: between(
-    'thresholdSwimPaceSPer100m',
-    PLAUSIBLE_RANGES.thresholdSwimPaceSPer100m,
-  ).optional(),
-  hrLoadModel: z
-    .enum(HR_LOAD_MODELS, { error: `hrLoadModel must be one of ${HR_LOAD_MODELS.join(', ')}, or null` })
-    .nullable()
-    .optional(),
-  birthYear: between('birthYear', [1900, 2025])
-    .refine((v) => v === null || Number.isInteger(v), { error: 'birthYear must be a whole year' })
-    .optional(),
-  sex: z.enum(['male', 'female']).nullable().optional(),
-  _csrf: z.string().optional(),
-});
-
-const areasBody = z.strictObject({
-  areas: z.union([z.array(z.enum(BODY_AREAS)).min(1).max(BODY_AREAS.length), z.null()], {
-    error: `areas must be a list of ${BODY_AREAS.join(', ')}, or null to clear`,
-  }),
-  _csrf: z.string().optional(),
-});
+import { areasBody, physiologyBody } from '../../surface/dashboard-schemas';
 
 const MAX_BIGINT = 2n ** 63n - 1n;
 
