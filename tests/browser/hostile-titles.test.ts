@@ -1,10 +1,9 @@
-import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { buildApp } from '../../services/api/app';
-import { createTestDeps, type TestDeps } from '../support/test-deps';
+import type { TestDeps } from '../support/test-deps';
 import { seedHistory, utcToday } from '../integration/dashboard/support/seed';
 import { coachActor, insertAthlete, linkCoach, sessionFor } from '../integration/dashboard/support/world';
-import { close, freePort, launchChromium, listen, screenshot, watchPage } from './support/browser';
+import { screenshot, startBrowserWorld, watchPage, type BrowserWorld } from './support/browser';
 
 // reliability.md S9: athlete-controlled text (activity titles, names, invite notes) never runs as script.
 const PAYLOADS = [
@@ -18,23 +17,16 @@ const PAYLOADS = [
   '</td></tr><style>body{display:none}</style>',
 ];
 
+let world: BrowserWorld;
 let deps: TestDeps;
-let server: Server;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  deps = await createTestDeps({ PUBLIC_URL: base });
-  server = await listen(buildApp(deps), port);
-  browser = await launchChromium();
+  world = await startBrowserWorld(() => ({}));
+  ({ deps, browser, base } = world);
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  if (server) await close(server);
-  await deps?.close();
-});
+afterAll(() => world?.close());
 
 function cookieParts(cookie: string) {
   const [name, value] = cookie.split('=');

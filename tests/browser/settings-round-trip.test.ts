@@ -1,37 +1,26 @@
-import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
-import { buildApp } from '../../services/api/app';
-import { createTestDeps, type TestDeps } from '../support/test-deps';
+import type { TestDeps } from '../support/test-deps';
 import { insertAthlete } from '../integration/notify/fixtures';
 import { sessionFor } from '../integration/dashboard/support/world';
 import {
   SCREENSHOT_DIR,
-  close,
-  freePort,
-  launchChromium,
-  listen,
   screenshot,
+  startBrowserWorld,
   watchPage,
+  type BrowserWorld,
 } from './support/browser';
 
 // Issue 17: every email and alert setting has a control on /me, shows its stored state, and survives a reload.
+let world: BrowserWorld;
 let deps: TestDeps;
-let server: Server;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  deps = await createTestDeps({ PUBLIC_URL: base });
-  server = await listen(buildApp(deps), port);
-  browser = await launchChromium();
+  world = await startBrowserWorld(() => ({}));
+  ({ deps, browser, base } = world);
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  if (server) await close(server);
-  await deps?.close();
-});
+afterAll(() => world?.close());
 
 describe('athlete settings in the browser', () => {
   it('when an athlete changes every email setting and the time zone, then a reload shows what was saved', async () => {

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Express } from 'express';
+import { buildApp } from '../../../services/api/app';
+import { createTestDeps, type TestDeps } from '../../support/test-deps';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', '..', 'artifacts', 'screenshots');
@@ -71,4 +73,33 @@ export function watchPage(page: Page): { problems: string[] } {
       problems.push(`csp: ${m.text()}`);
   });
   return { problems };
+}
+
+/** The app on a known loopback port with its own test world, and a headless Chromium to drive it. */
+export interface BrowserWorld {
+  deps: TestDeps;
+  base: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Starts a BrowserWorld; `env` gets the app's base URL (for PUBLIC_URL and friends). */
+export async function startBrowserWorld(
+  env: (base: string) => Record<string, string>,
+): Promise<BrowserWorld> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const deps = await createTestDeps({ PUBLIC_URL: base, ...env(base) });
+  const server = await listen(buildApp(deps), port);
+  const browser = await launchChromium();
+  return {
+    deps,
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await close(server);
+      await deps.close();
+    },
+  };
 }
