@@ -64,9 +64,11 @@ export async function runWebhookStorm(o: StormOptions): Promise<ScenarioResult> 
     });
     const sent = await sendPaced(`${webUrl}${CHAOS_WEBHOOK_PATH}`, plan.events, () => progress(w, expected));
     await faults.done;
+    // The storm is over and every fault has landed: Strava heals too, and the run must converge. With
+    // Strava still failing 20% of calls while settling, a job's retries could spend all their attempts.
+    await faults.stop();
     const settled = await waitForQuiet(w.deps, o.settleTimeoutMs);
     const note = await settleNote(w.deps, settled, o.settleTimeoutMs);
-    await faults.stop();
     await w.supervisor.stopAll();
     const { results } = await checkChaosRun(w, {
       ackedEvents: sent.ackedEvents,
